@@ -1,0 +1,142 @@
+package io.baobei.customer;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** 客户: one company, one record across the organisation. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String companyName;
+    @Column(nullable = false)
+    private String normalizedName;
+    private String creditCode;
+    private String contactName;
+    /** canonical form, see PhoneNumbers */
+    private String phone;
+    private String email;
+    private String industry;
+    private String region;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Grade grade;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CustomerStatus status;
+    private String owner;
+    private String ownerTeam;
+    private Instant protectedSince;
+    private Instant protectedUntil;
+    private Instant nextFollowUpDue;
+    private String protectionProcessInstanceId;
+    @Column(nullable = false)
+    private Instant createdAt;
+    @Column(nullable = false)
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Customer() {
+    }
+
+    public Customer(String companyName, String normalizedName, Grade grade, Instant now) {
+        this.companyName = companyName;
+        this.normalizedName = normalizedName;
+        this.grade = grade;
+        this.status = CustomerStatus.POOL;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Starts a protection period for {@code owner}. */
+    public void protectFor(String owner, String ownerTeam, Instant since, Instant until, Instant followUpDue) {
+        this.owner = owner;
+        this.ownerTeam = ownerTeam;
+        this.status = CustomerStatus.PROTECTED;
+        this.protectedSince = since;
+        this.protectedUntil = until;
+        this.nextFollowUpDue = followUpDue;
+        this.updatedAt = since;
+    }
+
+    /** Back to the public pool: no owner, no deadlines. */
+    public void releaseToPool(Instant now) {
+        this.owner = null;
+        this.ownerTeam = null;
+        this.status = CustomerStatus.POOL;
+        this.protectedSince = null;
+        this.protectedUntil = null;
+        this.nextFollowUpDue = null;
+        this.protectionProcessInstanceId = null;
+        this.updatedAt = now;
+    }
+
+    /** 成交: the owner keeps the customer; protection deadlines no longer apply. */
+    public void markConverted(Instant now) {
+        this.status = CustomerStatus.CONVERTED;
+        this.nextFollowUpDue = null;
+        this.protectionProcessInstanceId = null;
+        this.updatedAt = now;
+    }
+
+    public void moveFollowUpDue(Instant due, Instant now) {
+        this.nextFollowUpDue = due;
+        this.updatedAt = now;
+    }
+
+    public void updateDetails(String companyName, String normalizedName, String creditCode, String contactName,
+                              String phone, String email, String industry, String region, Grade grade) {
+        this.companyName = companyName;
+        this.normalizedName = normalizedName;
+        if (creditCode != null) {
+            this.creditCode = creditCode;
+        }
+        this.contactName = contactName;
+        this.phone = phone;
+        this.email = email;
+        this.industry = industry;
+        this.region = region;
+        this.grade = grade;
+    }
+
+    /** True when a rep other than {@code username} holds this customer (protected or converted). */
+    public boolean isOwnedByOtherThan(String username) {
+        return owner != null && status != CustomerStatus.POOL && !owner.equals(username);
+    }
+
+    public Long getId() { return id; }
+    public String getCompanyName() { return companyName; }
+    public String getNormalizedName() { return normalizedName; }
+    public String getCreditCode() { return creditCode; }
+    public String getContactName() { return contactName; }
+    public String getPhone() { return phone; }
+    public String getEmail() { return email; }
+    public String getIndustry() { return industry; }
+    public String getRegion() { return region; }
+    public Grade getGrade() { return grade; }
+    public CustomerStatus getStatus() { return status; }
+    public String getOwner() { return owner; }
+    public String getOwnerTeam() { return ownerTeam; }
+    public Instant getProtectedSince() { return protectedSince; }
+    public Instant getProtectedUntil() { return protectedUntil; }
+    public Instant getNextFollowUpDue() { return nextFollowUpDue; }
+    public String getProtectionProcessInstanceId() { return protectionProcessInstanceId; }
+    public void setProtectionProcessInstanceId(String id) { this.protectionProcessInstanceId = id; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

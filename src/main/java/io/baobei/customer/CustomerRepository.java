@@ -1,0 +1,56 @@
+package io.baobei.customer;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface CustomerRepository extends JpaRepository<Customer, Long> {
+
+    /** Customers sharing a strong key; any argument may be null. */
+    @Query("""
+            select c from Customer c
+            where c.normalizedName = :normalizedName
+               or (:creditCode is not null and c.creditCode = :creditCode)
+               or (:phone is not null and c.phone = :phone)
+               or (:email is not null and c.email = :email)
+            order by c.id""")
+    List<Customer> findByStrongKeys(@Param("normalizedName") String normalizedName,
+                                    @Param("creditCode") String creditCode,
+                                    @Param("phone") String phone,
+                                    @Param("email") String email);
+
+    /** The same, locking the rows so a concurrent grant of the same customer waits for this one. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select c from Customer c
+            where c.normalizedName = :normalizedName
+               or (:creditCode is not null and c.creditCode = :creditCode)
+               or (:phone is not null and c.phone = :phone)
+               or (:email is not null and c.email = :email)
+            order by c.id""")
+    List<Customer> lockByStrongKeys(@Param("normalizedName") String normalizedName,
+                                    @Param("creditCode") String creditCode,
+                                    @Param("phone") String phone,
+                                    @Param("email") String email);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Customer c where c.id = :id")
+    Optional<Customer> lockById(@Param("id") Long id);
+
+    long countByOwnerAndStatus(String owner, CustomerStatus status);
+
+    Page<Customer> findByOwner(String owner, Pageable pageable);
+
+    @Query("select c from Customer c where c.ownerTeam in :teams or c.owner = :username")
+    Page<Customer> findVisibleToManager(@Param("username") String username,
+                                        @Param("teams") Collection<String> teams, Pageable pageable);
+}

@@ -1,0 +1,57 @@
+package io.baobei.customer;
+
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.baobei.common.NotFoundException;
+import io.baobei.identity.Actor;
+
+/**
+ * Customer reads, scoped to the caller: a rep sees their own customers (and the public pool), a manager
+ * the customers of the teams they manage, an admin all. Out of scope answers exactly like "not there".
+ */
+@Service
+@Transactional(readOnly = true)
+public class CustomerService {
+
+    private final CustomerRepository customers;
+
+    public CustomerService(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    /** A customer the caller may look at (pool customers are public). */
+    public Customer find(Long id, Actor actor) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("客户", id));
+        if (customer.getStatus() != CustomerStatus.POOL && !hasFullAccess(customer, actor)) {
+            throw new NotFoundException("客户", id);
+        }
+        return customer;
+    }
+
+    /** A customer whose contact data and history the caller may see: owner, the team's manager, admin. */
+    public Customer findWithDetails(Long id, Actor actor) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("客户", id));
+        if (!hasFullAccess(customer, actor)) {
+            throw new NotFoundException("客户", id);
+        }
+        return customer;
+    }
+
+    public Page<Customer> list(Actor actor, Pageable pageable) {
+        return switch (actor.role()) {
+            case ADMIN -> customers.findAll(pageable);
+            case MANAGER -> customers.findVisibleToManager(actor.username(),
+                    actor.managedTeams().isEmpty() ? List.of("") : actor.managedTeams(), pageable);
+            case REP -> customers.findByOwner(actor.username(), pageable);
+        };
+    }
+
+    public static boolean hasFullAccess(Customer customer, Actor actor) {
+        return actor.isAdmin() || actor.username().equals(customer.getOwner()) || actor.manages(customer.getOwnerTeam());
+    }
+}

@@ -1,0 +1,27 @@
+package io.baobei.customer;
+
+/** 行业, the options of the registration form's industry select (forms/*.form list the same codes). */
+public enum Industry {
+    IT("信息技术/互联网"),
+    MANUFACTURING("制造业"),
+    FINANCE("金融/保险"),
+    RETAIL("批发/零售"),
+    EDUCATION("教育/培训"),
+    HEALTHCARE("医疗/健康"),
+    CONSTRUCTION("建筑/房地产"),
+    LOGISTICS("物流/运输"),
+    ENERGY("能源/化工"),
+    PUBLIC_SECTOR("政府/公共事业"),
+    SERVICES("专业服务"),
+    OTHER("其他");
+
+    private final String label;
+
+    Industry(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

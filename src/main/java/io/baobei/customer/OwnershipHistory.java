@@ -1,0 +1,25 @@
+package io.baobei.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+/** Records a change of owner or status; called inside the transaction that makes the change. */
+@Component
+public class OwnershipHistory {
+
+    private final OwnershipEventRepository events;
+    private final Clock clock;
+
+    public OwnershipHistory(OwnershipEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void record(Customer customer, OwnershipAction action, String fromOwner, CustomerStatus fromStatus,
+                       String reason, String actor, Long registrationId) {
+        events.save(new OwnershipEvent(customer.getId(), action, fromOwner, customer.getOwner(), fromStatus,
+                customer.getStatus(), reason, actor, registrationId, Instant.now(clock)));
+    }
+}

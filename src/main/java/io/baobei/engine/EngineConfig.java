@@ -1,0 +1,31 @@
+package io.baobei.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.baobei.registration.RegistrationVariables;
+
+/** Engine settings that cannot be expressed as properties in application.yml. */
+@Configuration
+public class EngineConfig {
+
+    @Bean
+    ProcessEnginePlugin personalDataHistoryPlugin() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+                levels.add(new PersonalDataHistoryLevel(RegistrationVariables.CONTACT_FIELDS));
+                configuration.setCustomHistoryLevels(levels);
+            }
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.baobei.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spring Security checks passwords against Camunda's identity service, so the users and groups that
+ * log in are exactly the ones Tasklist, candidate groups and authorizations know. Camunda's own
+ * login throttling (loginMaxAttempts / loginDelay*) applies to every login path through this check.
+ */
+@Component
+public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identityService;
+    private final UserDirectory directory;
+
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService, UserDirectory directory) {
+        this.identityService = identityService;
+        this.directory = directory;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (username == null || username.isBlank() || credentials == null
+                || !identityService.checkPassword(username, credentials.toString())) {
+            throw new BadCredentialsException("用户名或密码错误");
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        Role role = directory.actor(username).role();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

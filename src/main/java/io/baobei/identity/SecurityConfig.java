@@ -1,0 +1,156 @@
+package io.baobei.identity;
+
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Who may reach what. Three chains:
+ * <ul>
+ *   <li>{@code /api/**} and {@code /engine-rest/**}: stateless HTTP Basic for scripts and integrations;
+ *       the engine REST API is for admins only (Modeler deployments, operations).</li>
+ *   <li>{@code /camunda/**}: the Camunda webapps, using the session of the Baobei login page. Camunda's own
+ *       CSRF filter and security headers protect them; Cockpit and Admin are for admins only.</li>
+ *   <li>everything else: the login page, OpenAPI docs, health.</li>
+ * </ul>
+ * Camunda's filters registered below then hand the authenticated user to the engine, so its
+ * authorization checks apply to every request.
+ */
+@Configuration
+public class SecurityConfig {
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
+    static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+    private static PathPatternRequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/engine-rest/**")).hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Baobei"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        return http
+                .securityMatcher(path("/camunda/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/app/admin/**"),
+                                path("/camunda/api/cockpit/**"), path("/camunda/api/admin/**"))
+                        .access((authentication, request) -> new org.springframework.security.authorization
+                                .AuthorizationDecision(isAdminOrOwnAuthCall(authentication.get(), request.getRequest())))
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                path("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                path("/camunda/**")))
+                // The webapps' sign-out button posts here: end the whole session, not only Camunda's part.
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, CAMUNDA_LOGOUT))
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("JSESSIONID", "XSRF-TOKEN")
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+                // Camunda's CsrfPreventionFilter and HeaderSecurityFilter cover the webapps.
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /** Cockpit and Admin are for admins; every user's webapp may still ask who is logged in (auth/user). */
+    private static boolean isAdminOrOwnAuthCall(org.springframework.security.core.Authentication authentication,
+                                                jakarta.servlet.http.HttpServletRequest request) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return false;
+        }
+        boolean admin = authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ADMIN.name()));
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        return admin || uri.startsWith("/camunda/api/admin/auth/user/");
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain siteChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        return http
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/login"), path("/login.css"), path("/favicon.ico"),
+                                path("/actuator/health/**"), path("/error"))
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .defaultSuccessUrl(TASKLIST, false)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID", "XSRF-TOKEN"))
+                .sessionManagement(s -> s.sessionFixation().changeSessionId())
+                .build();
+    }
+
+    /** Makes the Spring Security user the Camunda user of the Tasklist / Cockpit / Admin session. */
+    @Bean
+    FilterRegistrationBean<Filter> webappAuthenticationFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("Baobei webapp SSO");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                SpringSecurityEngineAuthenticationProvider.class.getName()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** Sets the Camunda user for /engine-rest and /api calls, so engine authorizations apply to them. */
+    @Bean
+    FilterRegistrationBean<Filter> engineAuthenticationFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("Baobei engine authentication");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                SpringSecurityEngineAuthenticationProvider.class.getName()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+}

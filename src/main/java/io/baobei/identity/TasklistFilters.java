@@ -1,0 +1,64 @@
+package io.baobei.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.baobei.registration.RegistrationVariables;
+
+/** The Tasklist filters a rep and a manager want, created once at start-up and shared with both groups. */
+@Component
+@Order(2)
+public class TasklistFilters implements ApplicationRunner {
+
+    static final String MY_TASKS = "我的任务";
+    static final String TO_REVIEW = "待我审核";
+    static final String DUE_SOON = "即将到期";
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final IdentityBootstrap bootstrap;
+
+    public TasklistFilters(FilterService filterService, TaskService taskService, IdentityBootstrap bootstrap) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.bootstrap = bootstrap;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensure(MY_TASKS, "分配给我的全部任务", -10, "#3c78d8",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensure(TO_REVIEW, "我所管理团队的待审核报备（含已认领）", -5, "#e69138",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskDefinitionKey("Task_ReviewRegistration").includeAssignedTasks());
+        ensure(DUE_SOON, "三天内到期的我的任务", 0, "#cc0000",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                        .dueBeforeExpression("${dateTime().plusDays(3).toDate()}"));
+    }
+
+    private void ensure(String name, String description, int priority, String color, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name)
+                    .setProperties(Map.of("description", description, "priority", priority, "color", color,
+                            "refresh", true,
+                            "variables", List.of(Map.of("name", RegistrationVariables.COMPANY_NAME, "label", "公司名称"))))
+                    .setQuery(query);
+            filterService.saveFilter(filter);
+        }
+        for (String group : List.of(Groups.SALES, Groups.MANAGERS, Groups.ADMINS)) {
+            bootstrap.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.baobei.identity;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Reads users, teams and roles from Camunda's identity service. */
+@Component
+public class UserDirectory {
+
+    private final IdentityService identityService;
+
+    public UserDirectory(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public Actor actor(String username) {
+        List<Group> groups = asSystem(() -> identityService.createGroupQuery().groupMember(username).list());
+        Set<String> ids = groups.stream().map(Group::getId).collect(Collectors.toSet());
+        Role role = ids.contains(Groups.ADMINS) ? Role.ADMIN
+                : ids.contains(Groups.MANAGERS) ? Role.MANAGER : Role.REP;
+        String team = groups.stream().filter(g -> Groups.TYPE_TEAM.equals(g.getType())).map(Group::getId)
+                .sorted().findFirst().orElse(null);
+        Set<String> managed = groups.stream().filter(g -> Groups.TYPE_TEAM_MANAGERS.equals(g.getType()))
+                .map(g -> Groups.teamOfReviewers(g.getId())).collect(Collectors.toSet());
+        return new Actor(username, role, team, managed);
+    }
+
+    /** The actor behind the current HTTP request. */
+    public Actor currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            throw new AuthenticationCredentialsNotFoundException("not logged in");
+        }
+        return actor(auth.getName());
+    }
+
+    public String teamName(String teamId) {
+        if (teamId == null) {
+            return null;
+        }
+        Group group = asSystem(() -> identityService.createGroupQuery().groupId(teamId).singleResult());
+        return group == null ? teamId : group.getName();
+    }
+
+    public boolean exists(String username) {
+        return asSystem(() -> identityService.createUserQuery().userId(username).count() > 0);
+    }
+
+    /**
+     * Directory look-ups are the system's own business, not the user's: run them without the engine's
+     * per-user authorization checks (a rep has no READ permission on groups) and restore the caller.
+     */
+    private <T> T asSystem(Supplier<T> query) {
+        org.camunda.bpm.engine.impl.identity.Authentication current = identityService.getCurrentAuthentication();
+        if (current == null) {
+            return query.get();
+        }
+        identityService.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            identityService.setAuthentication(current);
+        }
+    }
+}

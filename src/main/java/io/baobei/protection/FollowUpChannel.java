@@ -1,0 +1,21 @@
+package io.baobei.protection;
+
+/** 跟进方式. */
+public enum FollowUpChannel {
+    PHONE("电话"),
+    VISIT("上门拜访"),
+    WECHAT("微信"),
+    EMAIL("邮件"),
+    MEETING("会议/线上会议"),
+    OTHER("其他");
+
+    private final String label;
+
+    FollowUpChannel(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,10 @@
+package io.baobei.protection;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
+
+    List<FollowUp> findByCustomerIdOrderByCreatedAtDescIdDesc(Long customerId);
+}

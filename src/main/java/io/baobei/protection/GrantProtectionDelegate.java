@@ -1,0 +1,27 @@
+package io.baobei.protection;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.baobei.registration.RegistrationVariables;
+
+/** Task_GrantProtection (asynchronous, retried): the approved registration's customer becomes the rep's. */
+@Component
+public class GrantProtectionDelegate implements JavaDelegate {
+
+    private final ProtectionService service;
+
+    public GrantProtectionDelegate(ProtectionService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ProtectionService.Grant grant = service.grant((Long) execution.getVariable(RegistrationVariables.REGISTRATION_ID));
+        execution.setVariable(RegistrationVariables.GRANT_OUTCOME, grant.outcome().name());
+        if (grant.customerId() != null) {
+            execution.setVariable(RegistrationVariables.CUSTOMER_ID, grant.customerId());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.baobei.protection;
+
+/** Every variable name of {@code CustomerProtectionProcess} (business key = customer id), in one place. */
+public final class ProtectionVariables {
+
+    public static final String PROCESS_KEY = "CustomerProtectionProcess";
+
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String COMPANY_NAME = "companyName";
+    /** assignee of the follow-up task */
+    public static final String OWNER = "owner";
+    /** java.util.Date: BoundaryEvent_ProtectionExpired fires then */
+    public static final String PROTECTED_UNTIL = "protectedUntil";
+    /** java.util.Date: due date of Task_FollowUp; BoundaryEvent_FollowUpOverdue fires then */
+    public static final String FOLLOW_UP_DUE = "followUpDue";
+    /** the same two dates as text for the form */
+    public static final String PROTECTED_UNTIL_TEXT = "protectedUntilText";
+    public static final String FOLLOW_UP_DUE_TEXT = "followUpDueText";
+
+    // fields of forms/protection-follow-up.form
+    /** RECORD or DEAL_WON, read by Gateway_FollowUpAction */
+    public static final String FOLLOW_UP_ACTION = "followUpAction";
+    public static final String CHANNEL = "channel";
+    public static final String CONTENT = "content";
+    public static final String NEXT_CONTACT_DATE = "nextContactDate";
+
+    /** input parameter of the two reclaim tasks: why the customer goes back to the pool */
+    public static final String RECLAIM_REASON = "reclaimReason";
+
+    private ProtectionVariables() {
+    }
+}

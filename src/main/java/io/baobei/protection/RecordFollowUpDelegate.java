@@ -1,0 +1,29 @@
+package io.baobei.protection;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import static io.baobei.protection.ProtectionVariables.*;
+
+/** Task_RecordFollowUp (asynchronous): stores the follow-up and moves the deadline of the next one. */
+@Component
+public class RecordFollowUpDelegate implements JavaDelegate {
+
+    private final ProtectionService service;
+
+    public RecordFollowUpDelegate(ProtectionService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ProtectionService.FollowUpInput input = service.validateFollowUp(execution.getVariables());
+        execution.setVariables(service.recordFollowUp((Long) execution.getVariable(CUSTOMER_ID),
+                (String) execution.getVariable(OWNER), input));
+        // the form starts empty next time; the record is in the follow_up table
+        execution.removeVariables(List.of(FOLLOW_UP_ACTION, CHANNEL, CONTENT, NEXT_CONTACT_DATE));
+    }
+}

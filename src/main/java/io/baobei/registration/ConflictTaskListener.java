@@ -1,0 +1,22 @@
+package io.baobei.registration;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_ResolveConflict, on create: tells the submitter that a colleague holds the customer, without details. */
+@Component
+public class ConflictTaskListener implements TaskListener {
+
+    private final RegistrationService service;
+
+    public ConflictTaskListener(RegistrationService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long registrationId = (Long) task.getVariable(RegistrationVariables.REGISTRATION_ID);
+        task.setVariableLocal(RegistrationVariables.CONFLICT_NOTICE, service.conflictNotice(registrationId));
+    }
+}

@@ -1,0 +1,168 @@
+package io.baobei.registration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.baobei.customer.Grade;
+import io.baobei.customer.Industry;
+import io.baobei.dedup.Verdict;
+
+/** 报备单: a rep's request to own a prospect. */
+@Entity
+@Table(name = "registration")
+public class Registration {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false)
+    private String companyName;
+    @Column(nullable = false)
+    private String normalizedName;
+    private String creditCode;
+    @Column(nullable = false)
+    private String contactName;
+    @Column(nullable = false)
+    private String phone;
+    private String email;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Industry industry;
+    @Column(nullable = false)
+    private String region;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Grade grade;
+    @Column(nullable = false)
+    private LocalDate firstContactDate;
+    private String notes;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RegistrationStatus status;
+    @Enumerated(EnumType.STRING)
+    private Verdict verdict;
+    @Column(nullable = false)
+    private String submitter;
+    private String teamId;
+    private String processInstanceId;
+    private Long customerId;
+    @Enumerated(EnumType.STRING)
+    private ReviewDecision decision;
+    private String decisionReason;
+    private String decidedBy;
+    private Instant decidedAt;
+    @Column(nullable = false)
+    private Instant createdAt;
+    @Column(nullable = false)
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Registration() {
+    }
+
+    public Registration(String submitter, String teamId, String processInstanceId, Instant now) {
+        this.submitter = submitter;
+        this.teamId = teamId;
+        this.processInstanceId = processInstanceId;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.status = RegistrationStatus.CHECKING;
+    }
+
+    /** Takes the (validated) submission; contact fields left null keep their previous value. */
+    void apply(ValidRegistration form, Instant now) {
+        this.companyName = form.companyName();
+        this.normalizedName = form.normalizedName();
+        this.creditCode = form.creditCode();
+        if (form.contactName() != null) {
+            this.contactName = form.contactName();
+        }
+        if (form.phone() != null) {
+            this.phone = form.phone();
+        }
+        if (form.email() != null) {
+            this.email = form.email().isEmpty() ? null : form.email();
+        }
+        this.industry = form.industry();
+        this.region = form.region();
+        this.grade = form.grade();
+        this.firstContactDate = form.firstContactDate();
+        this.notes = form.notes();
+        this.status = RegistrationStatus.CHECKING;
+        this.verdict = null;
+        this.updatedAt = now;
+    }
+
+    void recordVerdict(Verdict verdict, Instant now) {
+        this.verdict = verdict;
+        this.status = verdict == Verdict.CONFLICT ? RegistrationStatus.CONFLICT : RegistrationStatus.IN_REVIEW;
+        this.updatedAt = now;
+    }
+
+    void recordDecision(ReviewDecision decision, String reason, String reviewer, Instant now) {
+        this.decision = decision;
+        this.decisionReason = reason;
+        this.decidedBy = reviewer;
+        this.decidedAt = now;
+        this.updatedAt = now;
+        if (decision == ReviewDecision.REJECT) {
+            this.status = RegistrationStatus.REJECTED;
+        } else if (decision == ReviewDecision.REVISE) {
+            this.status = RegistrationStatus.REVISION;
+        }
+    }
+
+    public void markApproved(Long customerId, Instant now) {
+        this.customerId = customerId;
+        this.status = RegistrationStatus.APPROVED;
+        this.updatedAt = now;
+    }
+
+    /** Approved, but a colleague won the race for the customer in the meantime. */
+    public void markConflict(Instant now) {
+        this.status = RegistrationStatus.CONFLICT;
+        this.verdict = Verdict.CONFLICT;
+        this.updatedAt = now;
+    }
+
+    void markWithdrawn(Instant now) {
+        this.status = RegistrationStatus.WITHDRAWN;
+        this.updatedAt = now;
+    }
+
+    public Long getId() { return id; }
+    public String getCompanyName() { return companyName; }
+    public String getNormalizedName() { return normalizedName; }
+    public String getCreditCode() { return creditCode; }
+    public String getContactName() { return contactName; }
+    public String getPhone() { return phone; }
+    public String getEmail() { return email; }
+    public Industry getIndustry() { return industry; }
+    public String getRegion() { return region; }
+    public Grade getGrade() { return grade; }
+    public LocalDate getFirstContactDate() { return firstContactDate; }
+    public String getNotes() { return notes; }
+    public RegistrationStatus getStatus() { return status; }
+    public Verdict getVerdict() { return verdict; }
+    public String getSubmitter() { return submitter; }
+    public String getTeamId() { return teamId; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public Long getCustomerId() { return customerId; }
+    public ReviewDecision getDecision() { return decision; }
+    public String getDecisionReason() { return decisionReason; }
+    public String getDecidedBy() { return decidedBy; }
+    public Instant getDecidedAt() { return decidedAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

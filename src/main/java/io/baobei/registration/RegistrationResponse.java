@@ -1,0 +1,25 @@
+package io.baobei.registration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.baobei.customer.Grade;
+import io.baobei.customer.Industry;
+import io.baobei.dedup.Verdict;
+
+/** A registration as the REST API shows it to someone allowed to see it. */
+public record RegistrationResponse(Long id, RegistrationStatus status, Verdict verdict, String companyName,
+                                   String creditCode, String contactName, String phone, String email,
+                                   Industry industry, String region, Grade grade, LocalDate firstContactDate,
+                                   String notes, String submitter, String teamId, String processInstanceId,
+                                   Long customerId, ReviewDecision decision, String decisionReason,
+                                   String decidedBy, Instant decidedAt, Instant createdAt, Instant updatedAt) {
+
+    static RegistrationResponse of(Registration r) {
+        return new RegistrationResponse(r.getId(), r.getStatus(), r.getVerdict(), r.getCompanyName(),
+                r.getCreditCode(), r.getContactName(), r.getPhone(), r.getEmail(), r.getIndustry(), r.getRegion(),
+                r.getGrade(), r.getFirstContactDate(), r.getNotes(), r.getSubmitter(), r.getTeamId(),
+                r.getProcessInstanceId(), r.getCustomerId(), r.getDecision(), r.getDecisionReason(),
+                r.getDecidedBy(), r.getDecidedAt(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+}

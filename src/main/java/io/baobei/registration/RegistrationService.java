@@ -1,0 +1,245 @@
+package io.baobei.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.baobei.BaobeiProperties;
+import io.baobei.common.BusinessRuleException;
+import io.baobei.common.FieldError;
+import io.baobei.common.InvalidInputException;
+import io.baobei.common.NotFoundException;
+import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.CustomerStatus;
+import io.baobei.dedup.DuplicateCandidate;
+import io.baobei.dedup.DuplicateCheck;
+import io.baobei.dedup.DuplicateCheckResult;
+import io.baobei.dedup.MatchReason;
+import io.baobei.dedup.Verdict;
+import io.baobei.identity.Actor;
+import io.baobei.identity.Groups;
+import io.baobei.identity.UserDirectory;
+
+/** The rules of a registration's life: submission, quota, duplicate check, review, withdrawal. */
+@Service
+@Transactional
+public class RegistrationService {
+
+    private final RegistrationRepository registrations;
+    private final RegistrationMatchRepository matches;
+    private final CustomerRepository customers;
+    private final RegistrationValidator validator;
+    private final DuplicateCheck duplicateCheck;
+    private final UserDirectory directory;
+    private final BaobeiProperties properties;
+    private final Clock clock;
+
+    public RegistrationService(RegistrationRepository registrations, RegistrationMatchRepository matches,
+                               CustomerRepository customers, RegistrationValidator validator,
+                               DuplicateCheck duplicateCheck, UserDirectory directory,
+                               BaobeiProperties properties, Clock clock) {
+        this.registrations = registrations;
+        this.matches = matches;
+        this.customers = customers;
+        this.validator = validator;
+        this.duplicateCheck = duplicateCheck;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What the process keeps of a saved submission. */
+    public record Submission(Long registrationId, String companyName, String reviewerGroup) {
+    }
+
+    /**
+     * Validates a submission and saves it: a new registration, or the revision of {@code existingId}.
+     * Throws {@link InvalidInputException} with every refused field; then nothing is saved.
+     */
+    public Submission recordSubmission(Long existingId, String submitter, String processInstanceId,
+                                       RegistrationForm form) {
+        Instant now = Instant.now(clock);
+        Registration registration;
+        if (existingId == null) {
+            ValidRegistration valid = validator.validateNew(form);
+            String team = directory.actor(submitter).team();
+            if (team == null) {
+                throw new BusinessRuleException("您尚未加入任何销售团队，无法报备，请联系管理员");
+            }
+            registration = new Registration(submitter, team, processInstanceId, now);
+            registration.apply(valid, now);
+        } else {
+            ValidRegistration valid = validator.validateRevision(form);
+            registration = load(existingId);
+            registration.apply(valid, now);
+            matches.deleteByRegistrationId(existingId);
+        }
+        registration = registrations.save(registration);
+        return new Submission(registration.getId(), registration.getCompanyName(),
+                Groups.reviewersOf(registration.getTeamId()));
+    }
+
+    /** A rep may hold at most {@code baobei.quota.max-protected-per-rep} protected customers. */
+    @Transactional(readOnly = true)
+    public void checkQuota(String submitter) {
+        int max = properties.quota().maxProtectedPerRep();
+        long held = customers.countByOwnerAndStatus(submitter, CustomerStatus.PROTECTED);
+        if (held >= max) {
+            throw new BusinessRuleException("您保护中的客户已达上限（" + max + " 个），请先跟进成交或释放客户后再报备");
+        }
+    }
+
+    /** Runs the duplicate check, keeps the matches for the reviewer and returns the verdict. */
+    public Verdict checkDuplicates(Long registrationId) {
+        Registration registration = load(registrationId);
+        DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(registration.getCompanyName(),
+                registration.getCreditCode(), registration.getPhone(), registration.getEmail(),
+                registration.getSubmitter()));
+        matches.deleteByRegistrationId(registrationId);
+        result.matches().forEach(match -> matches.save(new RegistrationMatch(registrationId, match)));
+        registration.recordVerdict(result.verdict(), Instant.now(clock));
+        return result.verdict();
+    }
+
+    /** For the reviewing manager: every match with its details (managers may see them). */
+    @Transactional(readOnly = true)
+    public String reviewSummary(Long registrationId) {
+        List<RegistrationMatch> found = matches.findByRegistrationIdOrderByScoreDesc(registrationId);
+        if (found.isEmpty()) {
+            return "未发现重复客户。";
+        }
+        Map<Long, Customer> byId = customers.findAllById(found.stream().map(RegistrationMatch::getCustomerId).toList())
+                .stream().collect(Collectors.toMap(Customer::getId, Function.identity()));
+        return found.stream().map(match -> {
+            Customer customer = byId.get(match.getCustomerId());
+            String owner = customer.getOwner() == null ? "无归属"
+                    : "归属 " + customer.getOwner() + "（" + directory.teamName(customer.getOwnerTeam()) + "）";
+            String reasons = match.getReasons().stream().sorted().map(MatchReason::label)
+                    .collect(Collectors.joining("、"));
+            return String.format(Locale.ROOT, "• %s [客户编号 %d] %s，%s；匹配依据：%s；相似度 %.2f",
+                    customer.getCompanyName(), customer.getId(), match.getMatchStatus().label(), owner, reasons,
+                    match.getScore());
+        }).collect(Collectors.joining("\n"));
+    }
+
+    /** For the reviewing manager: contact person and a masked phone (the full record is in the API). */
+    @Transactional(readOnly = true)
+    public String contactSummary(Long registrationId) {
+        Registration registration = load(registrationId);
+        return registration.getContactName() + " / " + maskPhone(registration.getPhone());
+    }
+
+    /** For the submitter of a CONFLICT: that a colleague holds it, their team and since when; nothing else. */
+    @Transactional(readOnly = true)
+    public String conflictNotice(Long registrationId) {
+        Registration registration = load(registrationId);
+        List<Long> ids = matches.findByRegistrationIdOrderByScoreDesc(registrationId).stream()
+                .map(RegistrationMatch::getCustomerId).toList();
+        List<Customer> held = customers.findAllById(ids).stream()
+                .filter(c -> c.isOwnedByOtherThan(registration.getSubmitter())).toList();
+        if (held.isEmpty()) {
+            // the race case: another approval created the customer after our duplicate check
+            held = customers.findByStrongKeys(registration.getNormalizedName(), registration.getCreditCode(),
+                    registration.getPhone(), registration.getEmail()).stream()
+                    .filter(c -> c.isOwnedByOtherThan(registration.getSubmitter())).toList();
+        }
+        if (held.isEmpty()) {
+            return "该客户已被同事报备。您可以撤回本次报备；如有异议，请联系您的主管。";
+        }
+        Customer customer = held.get(0);
+        String since = customer.getProtectedSince() == null ? ""
+                : "，自 " + LocalDate.ofInstant(customer.getProtectedSince(), zone()) + " 起处于保护期";
+        return "该客户已由同事（" + directory.teamName(customer.getOwnerTeam()) + "）报备" + since
+                + "。为避免撞单，请撤回本次报备；如有异议，请联系您的主管。";
+    }
+
+    /** Records a manager's review; a rejection or send-back needs a reason. */
+    public ReviewDecision recordReview(Long registrationId, Object decisionValue, Object reasonValue,
+                                       String reviewer) {
+        ReviewDecision decision = parseDecision(decisionValue);
+        String reason = reasonValue == null ? null : reasonValue.toString().strip();
+        if (decision.needsReason() && (reason == null || reason.isEmpty())) {
+            throw InvalidInputException.of(RegistrationVariables.REVIEW_REASON, "驳回或退回修改时请填写原因");
+        }
+        if (reason != null && reason.length() > 1000) {
+            throw InvalidInputException.of(RegistrationVariables.REVIEW_REASON, "原因不能超过 1000 个字符");
+        }
+        Registration registration = load(registrationId);
+        if (registration.getStatus() != RegistrationStatus.IN_REVIEW) {
+            throw new BusinessRuleException("该报备当前不在待审核状态");
+        }
+        registration.recordDecision(decision, reason == null || reason.isEmpty() ? null : reason, reviewer,
+                Instant.now(clock));
+        return decision;
+    }
+
+    public static ReviewDecision parseDecision(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            throw InvalidInputException.of(RegistrationVariables.REVIEW_DECISION, "请选择审核结果：批准、驳回或退回修改");
+        }
+        try {
+            return ReviewDecision.valueOf(value.toString().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(new FieldError(RegistrationVariables.REVIEW_DECISION,
+                    "审核结果应为 APPROVE（批准）、REJECT（驳回）或 REVISE（退回修改）")));
+        }
+    }
+
+    public void withdraw(Long registrationId) {
+        load(registrationId).markWithdrawn(Instant.now(clock));
+    }
+
+    // ---- reads for the API, scoped to the caller ----
+
+    @Transactional(readOnly = true)
+    public Registration find(Long id, Actor actor) {
+        Registration registration = registrations.findById(id)
+                .orElseThrow(() -> new NotFoundException("报备", id));
+        if (!isVisible(registration, actor)) {
+            throw new NotFoundException("报备", id);
+        }
+        return registration;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Registration> list(Actor actor, Pageable pageable) {
+        return switch (actor.role()) {
+            case ADMIN -> registrations.findAll(pageable);
+            case MANAGER -> registrations.findVisibleToManager(actor.username(),
+                    actor.managedTeams().isEmpty() ? List.of("") : actor.managedTeams(), pageable);
+            case REP -> registrations.findBySubmitter(actor.username(), pageable);
+        };
+    }
+
+    static boolean isVisible(Registration registration, Actor actor) {
+        return actor.isAdmin() || registration.getSubmitter().equals(actor.username())
+                || actor.manages(registration.getTeamId());
+    }
+
+    Registration load(Long id) {
+        return registrations.findById(id).orElseThrow(() -> new NotFoundException("报备", id));
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    static String maskPhone(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return "***";
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+}

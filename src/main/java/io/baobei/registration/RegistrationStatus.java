@@ -1,0 +1,29 @@
+package io.baobei.registration;
+
+/** Where a registration stands; the REST API reports these names. */
+public enum RegistrationStatus {
+    /** 查重中: submitted, duplicate check pending */
+    CHECKING("查重中"),
+    /** 待审核 */
+    IN_REVIEW("待审核"),
+    /** 退回修改 */
+    REVISION("退回修改"),
+    /** 撞单: a colleague owns the customer */
+    CONFLICT("撞单"),
+    /** 已通过 */
+    APPROVED("已通过"),
+    /** 已驳回 */
+    REJECTED("已驳回"),
+    /** 已撤回 */
+    WITHDRAWN("已撤回");
+
+    private final String label;
+
+    RegistrationStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,53 @@
+package io.baobei.registration;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every variable name of {@code CustomerRegistrationProcess}, in one place. Variables hold ids and
+ * display values only; the registration itself lives in the {@code registration} table.
+ */
+public final class RegistrationVariables {
+
+    public static final String PROCESS_KEY = "CustomerRegistrationProcess";
+
+    // fields of the start and revision forms (forms/registration-start.form, registration-revise.form)
+    public static final String COMPANY_NAME = "companyName";
+    public static final String CREDIT_CODE = "creditCode";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String PHONE = "phone";
+    public static final String EMAIL = "email";
+    public static final String INDUSTRY = "industry";
+    public static final String REGION = "region";
+    public static final String GRADE = "grade";
+    public static final String FIRST_CONTACT_DATE = "firstContactDate";
+    public static final String NOTES = "notes";
+
+    /** Submitted with the forms, moved to the registration table and removed before anything persists. */
+    public static final Set<String> CONTACT_FIELDS = Set.of(CONTACT_NAME, PHONE, EMAIL);
+    public static final List<String> FORM_FIELDS = List.of(COMPANY_NAME, CREDIT_CODE, CONTACT_NAME, PHONE, EMAIL,
+            INDUSTRY, REGION, GRADE, FIRST_CONTACT_DATE, NOTES);
+
+    /** set by the start event (camunda:initiator): the rep who registers */
+    public static final String SUBMITTER = "submitter";
+    public static final String REGISTRATION_ID = "registrationId";
+    /** candidate group of the review task: the managers of the submitter's team */
+    public static final String REVIEWER_GROUP = "reviewerGroup";
+    /** CLEAR / SUSPECT / CONFLICT, read by Gateway_DuplicateVerdict */
+    public static final String VERDICT = "verdict";
+    public static final String VERDICT_LABEL = "verdictLabel";
+    /** APPROVE / REJECT / REVISE, from the review form, read by Gateway_ReviewDecision */
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_REASON = "reviewReason";
+    /** GRANTED / CONFLICT, read by Gateway_GrantOutcome */
+    public static final String GRANT_OUTCOME = "grantOutcome";
+    public static final String CUSTOMER_ID = "customerId";
+
+    // task-local display values (visible to that task's users only)
+    public static final String DUPLICATE_SUMMARY = "duplicateSummary";
+    public static final String CONTACT_SUMMARY = "contactSummary";
+    public static final String CONFLICT_NOTICE = "conflictNotice";
+
+    private RegistrationVariables() {
+    }
+}
