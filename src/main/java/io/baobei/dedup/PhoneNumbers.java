@@ -11,7 +11,7 @@ public final class PhoneNumbers {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()（）.]");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern LANDLINE = Pattern.compile("0[1-9]\\d{1,2}[2-9]\\d{6,7}");
+    private static final Pattern LANDLINE = Pattern.compile("(010|02\\d|0[3-9]\\d{2})[2-9]\\d{6,7}");
 
     private PhoneNumbers() {
     }
@@ -22,18 +22,20 @@ public final class PhoneNumbers {
             return null;
         }
         String digits = SEPARATORS.matcher(phone.strip()).replaceAll("");
+        boolean international = true;
         if (digits.startsWith("+86")) {
             digits = digits.substring(3);
         } else if (digits.startsWith("0086")) {
             digits = digits.substring(4);
         } else if (digits.startsWith("86") && digits.length() == 13) {
             digits = digits.substring(2);
+        } else {
+            international = false;
         }
         if (MOBILE.matcher(digits).matches()) {
             return digits;
         }
-        if (!digits.startsWith("0") && digits.length() >= 9 && digits.length() <= 11
-                && LANDLINE.matcher("0" + digits).matches()) {
+        if (international && !digits.startsWith("0") && LANDLINE.matcher("0" + digits).matches()) {
             digits = "0" + digits; // +86 20 8888 9999: the trunk 0 is dropped after the country code
         }
         return LANDLINE.matcher(digits).matches() ? digits : null;

@@ -39,6 +39,8 @@ public final class RegistrationVariables {
     /** APPROVE / REJECT / REVISE, from the review form, read by Gateway_ReviewDecision */
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_REASON = "reviewReason";
+    /** the manager who completed the review task */
+    public static final String REVIEWED_BY = "reviewedBy";
     /** GRANTED / CONFLICT, read by Gateway_GrantOutcome */
     public static final String GRANT_OUTCOME = "grantOutcome";
     public static final String CUSTOMER_ID = "customerId";

@@ -8,8 +8,8 @@ import static io.baobei.registration.RegistrationVariables.*;
 
 /**
  * Task_ReviewRegistration. On create: puts the duplicate-check evidence and the contact summary on the
- * task itself (task-local, so only the reviewers can read them). On complete: validates and records
- * the decision; a refusal keeps the task open with the form as filled in.
+ * task itself (task-local, so only the reviewers of this task can read them). On complete: notes who
+ * decided, for Task_RecordReview, which validates and records the decision.
  */
 @Component
 public class ReviewTaskListener implements TaskListener {
@@ -22,16 +22,17 @@ public class ReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long registrationId = (Long) task.getVariable(REGISTRATION_ID);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId));
-            task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String reviewer = task.getAssignee() != null ? task.getAssignee()
-                    : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-            ReviewDecision decision = service.recordReview(registrationId, task.getVariable(REVIEW_DECISION),
-                    task.getVariable(REVIEW_REASON), reviewer);
-            task.getExecution().setVariable(REVIEW_DECISION, decision.name());
+        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            // who decided: the assignee (Tasklist makes managers claim first), else the caller
+            String reviewer = task.getAssignee();
+            if (reviewer == null && task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null) {
+                reviewer = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+            }
+            task.getExecution().setVariable(REVIEWED_BY, reviewer);
+            return;
         }
+        Long registrationId = (Long) task.getVariable(REGISTRATION_ID);
+        task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId));
+        task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId));
     }
 }

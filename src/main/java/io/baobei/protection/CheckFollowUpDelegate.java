@@ -1,0 +1,25 @@
+package io.baobei.protection;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CheckFollowUp: refuses an incomplete follow-up. Synchronous with the task's completion, so a
+ * refusal keeps the follow-up task open with the owner's input and shows the message in Tasklist.
+ */
+@Component
+public class CheckFollowUpDelegate implements JavaDelegate {
+
+    private final ProtectionService service;
+
+    public CheckFollowUpDelegate(ProtectionService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ProtectionService.FollowUpInput input = service.validateFollowUp(execution.getVariables());
+        execution.setVariable(ProtectionVariables.FOLLOW_UP_ACTION, input.action().name());
+    }
+}

@@ -1,0 +1,28 @@
+package io.baobei.registration;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import static io.baobei.registration.RegistrationVariables.*;
+
+/**
+ * Task_RecordReview: validates and records the manager's decision. Synchronous with the review task's
+ * completion, so an incomplete decision keeps the task open and the message reaches the manager.
+ */
+@Component
+public class RecordReviewDelegate implements JavaDelegate {
+
+    private final RegistrationService service;
+
+    public RecordReviewDelegate(RegistrationService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReviewDecision decision = service.recordReview((Long) execution.getVariable(REGISTRATION_ID),
+                execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REASON), (String) execution.getVariable(REVIEWED_BY));
+        execution.setVariable(REVIEW_DECISION, decision.name());
+    }
+}

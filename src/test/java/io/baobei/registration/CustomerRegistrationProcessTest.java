@@ -1,0 +1,303 @@
+package io.baobei.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+import io.baobei.common.InvalidInputException;
+import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.CustomerStatus;
+import io.baobei.customer.Grade;
+import io.baobei.dedup.CompanyNames;
+import io.baobei.dedup.Verdict;
+import io.baobei.identity.Groups;
+import io.baobei.protection.ProtectionVariables;
+import io.baobei.support.BaobeiSpringTest;
+import io.baobei.support.Processes;
+import io.baobei.support.TestIdentities;
+
+import static io.baobei.registration.RegistrationVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+/**
+ * Every path of CustomerRegistrationProcess with the real services and the real duplicate check:
+ * each verdict, approve, reject, the revision loop, a conflict discovered at grant time, and refusals.
+ */
+@BaobeiSpringTest
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class CustomerRegistrationProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
+    @Autowired Processes processes;
+    @Autowired RegistrationRepository registrations;
+    @Autowired CustomerRepository customers;
+    @Autowired Clock clock;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+    }
+
+    @Test
+    void clearRegistrationIsReviewedApprovedAndProtected() {
+        String company = Processes.uniqueName("深圳市青松科技");
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
+
+        assertThat(instance).isWaitingAt("Task_CheckDuplicates");
+        Registration registration = registrationOf(instance);
+        assertThat(registration.getStatus()).isEqualTo(RegistrationStatus.CHECKING);
+        assertThat(registration.getSubmitter()).isEqualTo(TestIdentities.REP_A1);
+
+        processes.executeJob(instance);
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration").hasVariables(VERDICT);
+        assertThat(instance).variables().containsEntry(VERDICT, Verdict.CLEAR.name());
+        assertThat(task(instance)).hasCandidateGroup(Groups.reviewersOf(TestIdentities.TEAM_A));
+        assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.IN_REVIEW);
+
+        review(instance, TestIdentities.MGR_A, "APPROVE", null);
+        assertThat(instance).isWaitingAt("Task_GrantProtection");
+        processes.executeJob(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Approved");
+        registration = registrationOf(instance);
+        assertThat(registration.getStatus()).isEqualTo(RegistrationStatus.APPROVED);
+        assertThat(registration.getDecidedBy()).isEqualTo(TestIdentities.MGR_A);
+        Customer customer = customers.findById(registration.getCustomerId()).orElseThrow();
+        assertThat(customer.getOwner()).isEqualTo(TestIdentities.REP_A1);
+        assertThat(customer.getOwnerTeam()).isEqualTo(TestIdentities.TEAM_A);
+        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+        // grade B per ProtectionPolicy.dmn: 60 days of protection, a follow-up every 10 days
+        assertThat(Duration.between(customer.getProtectedSince(), customer.getProtectedUntil())).isEqualTo(Duration.ofDays(60));
+        assertThat(Duration.between(customer.getProtectedSince(), customer.getNextFollowUpDue())).isEqualTo(Duration.ofDays(10));
+
+        ProcessInstance protection = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ProtectionVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(customer.getId().toString()).singleResult();
+        assertThat(protection).isWaitingAt("Task_FollowUp");
+        assertThat(task(protection)).isAssignedTo(TestIdentities.REP_A1);
+    }
+
+    @Test
+    void contactDataNeverPersistsInEngineVariablesOrHistory() {
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1,
+                Processes.validForm(Processes.uniqueName("广州市木棉贸易")));
+
+        Map<String, Object> variables = processes.variables(instance);
+        assertThat(variables).containsKeys(REGISTRATION_ID, COMPANY_NAME, SUBMITTER, REVIEWER_GROUP)
+                .doesNotContainKeys(CONTACT_NAME, PHONE, EMAIL);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableNameIn(CONTACT_NAME, PHONE, EMAIL).count()).isZero();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).formFields().count())
+                .isZero();
+    }
+
+    @Test
+    void suspectVerdictShowsTheMatchToTheReviewerAndApprovalTakesThePoolCustomer() {
+        String company = Processes.uniqueName("佛山市南海陶瓷");
+        Customer pooled = customers.save(new Customer(company, CompanyNames.normalize(company), Grade.C, Instant.now(clock)));
+
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A2, Processes.validForm(company));
+        processes.executeJob(instance);
+
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+        assertThat(instance).variables().containsEntry(VERDICT, Verdict.SUSPECT.name());
+        Map<String, Object> reviewVariables = taskService.getVariablesLocal(task(instance).getId());
+        assertThat((String) reviewVariables.get(DUPLICATE_SUMMARY)).contains(company).contains("在公海池中");
+        assertThat((String) reviewVariables.get(CONTACT_SUMMARY)).contains("测试联系人").contains("****");
+
+        review(instance, TestIdentities.MGR_A, "APPROVE", null);
+        processes.executeJob(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Approved");
+        Customer customer = customers.findById(pooled.getId()).orElseThrow();
+        assertThat(customer.getOwner()).isEqualTo(TestIdentities.REP_A2);
+        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+    }
+
+    @Test
+    void conflictTellsTheSubmitterOnlyThatAColleagueHoldsItAndEndsWithdrawn() {
+        String company = Processes.uniqueName("东莞市松山湖电子");
+        Customer held = ownedCustomer(company, TestIdentities.REP_B1, TestIdentities.TEAM_B);
+
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm("  " + company + " "));
+        processes.executeJob(instance);
+
+        assertThat(instance).isWaitingAt("Task_ResolveConflict");
+        assertThat(instance).variables().containsEntry(VERDICT, Verdict.CONFLICT.name());
+        Task conflictTask = task(instance);
+        assertThat(conflictTask).isAssignedTo(TestIdentities.REP_A1);
+        String notice = (String) taskService.getVariableLocal(conflictTask.getId(), CONFLICT_NOTICE);
+        assertThat(notice).contains("测试乙组").doesNotContain(TestIdentities.REP_B1)
+                .doesNotContain(held.getPhone()).doesNotContain(held.getContactName());
+        assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.CONFLICT);
+
+        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(conflictTask.getId()));
+
+        assertThat(instance).isEnded().hasPassed("Task_WithdrawRegistration", "EndEvent_Withdrawn");
+        assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.WITHDRAWN);
+        assertThat(customers.findById(held.getId()).orElseThrow().getOwner()).isEqualTo(TestIdentities.REP_B1);
+    }
+
+    @Test
+    void rejectionNeedsAReasonAndEndsRejected() {
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1,
+                Processes.validForm(Processes.uniqueName("珠海市横琴咨询")));
+        processes.executeJob(instance);
+        Task review = task(instance);
+        processes.asUser(TestIdentities.MGR_A, () -> taskService.claim(review.getId(), TestIdentities.MGR_A));
+
+        assertThatThrownBy(() -> processes.asUser(TestIdentities.MGR_A,
+                () -> taskService.complete(review.getId(), Map.of(REVIEW_DECISION, "REJECT"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写原因");
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+
+        review(instance, TestIdentities.MGR_A, "REJECT", "客户信息无法核实");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Rejected");
+        Registration registration = registrationOf(instance);
+        assertThat(registration.getStatus()).isEqualTo(RegistrationStatus.REJECTED);
+        assertThat(registration.getDecisionReason()).isEqualTo("客户信息无法核实");
+        assertThat(registration.getCustomerId()).isNull();
+    }
+
+    @Test
+    void sentBackRegistrationIsRevisedCheckedAgainAndReviewedAgain() {
+        String company = Processes.uniqueName("中山市古镇灯饰");
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
+        processes.executeJob(instance);
+        String originalPhone = registrationOf(instance).getPhone();
+
+        review(instance, TestIdentities.MGR_A, "REVISE", "请补充统一社会信用代码");
+
+        assertThat(instance).isWaitingAt("Task_ReviseRegistration");
+        Task revise = task(instance);
+        assertThat(revise).isAssignedTo(TestIdentities.REP_A1);
+        assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.REVISION);
+        // the revision form shows what was entered, but never the contact data
+        Map<String, Object> formVariables = taskService.getVariables(revise.getId());
+        assertThat(formVariables).containsEntry(COMPANY_NAME, company).containsEntry(REVIEW_REASON, "请补充统一社会信用代码")
+                .doesNotContainKeys(PHONE, CONTACT_NAME, EMAIL);
+
+        Map<String, Object> invalid = Processes.validForm(company).toVariables();
+        invalid.put(PHONE, "12345");
+        assertThatThrownBy(() -> processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(revise.getId(), invalid)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("联系电话格式不正确");
+        assertThat(instance).isWaitingAt("Task_ReviseRegistration");
+
+        Map<String, Object> revised = Processes.validForm(company).toVariables();
+        revised.put(CREDIT_CODE, "91440300MA5D00000X".substring(0, 17) + io.baobei.dedup.CreditCodes.checkCharacter("91440300MA5D00000"));
+        revised.put(PHONE, "");
+        revised.put(CONTACT_NAME, "");
+        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(revise.getId(), revised));
+
+        assertThat(instance).isWaitingAt("Task_CheckDuplicates");
+        Registration registration = registrationOf(instance);
+        assertThat(registration.getStatus()).isEqualTo(RegistrationStatus.CHECKING);
+        assertThat(registration.getCreditCode()).startsWith("91440300MA5D00000");
+        assertThat(registration.getPhone()).as("empty contact fields keep their value").isEqualTo(originalPhone);
+        processes.executeJob(instance);
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+        assertThat(instance).hasPassed("Task_ReviseRegistration", "Gateway_MergeSubmission", "Task_ValidateRegistration");
+    }
+
+    @Test
+    void aColleagueWinningTheCustomerBeforeTheGrantEndsInTheConflictPath() {
+        String company = Processes.uniqueName("江门市侨乡五金");
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "APPROVE", null);
+        // between approval and grant, a rep of team B got the same customer
+        ownedCustomer(company, TestIdentities.REP_B1, TestIdentities.TEAM_B);
+
+        processes.executeJob(instance);
+
+        assertThat(instance).hasPassed("Gateway_GrantOutcome").isWaitingAt("Task_ResolveConflict");
+        assertThat(instance).variables().containsEntry(GRANT_OUTCOME, "CONFLICT");
+        assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.CONFLICT);
+        assertThat((String) taskService.getVariableLocal(task(instance).getId(), CONFLICT_NOTICE)).contains("测试乙组");
+    }
+
+    @Test
+    void invalidSubmissionIsRefusedAndNothingIsSaved() {
+        long registrationsBefore = registrations.count();
+        long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+        RegistrationForm form = new RegistrationForm("", "123", null, "555", "not-an-email", "IT", "广州", "Z", "tomorrow", null);
+
+        assertThatThrownBy(() -> processes.submit(TestIdentities.REP_A1, form))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("请填写公司名称").hasMessageContaining("统一社会信用代码不正确")
+                .hasMessageContaining("请填写联系人").hasMessageContaining("联系电话格式不正确")
+                .hasMessageContaining("邮箱格式不正确").hasMessageContaining("意向等级应为")
+                .hasMessageContaining("首次接触日期格式不正确");
+
+        assertThat(registrations.count()).isEqualTo(registrationsBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
+                .isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void aRepOfAnotherTeamCannotSeeTheReviewTask() {
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1,
+                Processes.validForm(Processes.uniqueName("汕头市澄海玩具")));
+        processes.executeJob(instance);
+
+        long visibleToManagerB = processes.as(TestIdentities.MGR_B, () -> taskService.createTaskQuery()
+                .processInstanceId(instance.getId()).count());
+        long visibleToRep = processes.as(TestIdentities.REP_A2, () -> taskService.createTaskQuery()
+                .processInstanceId(instance.getId()).count());
+        long visibleToManagerA = processes.as(TestIdentities.MGR_A, () -> taskService.createTaskQuery()
+                .processInstanceId(instance.getId()).count());
+        assertThat(visibleToManagerB).isZero();
+        assertThat(visibleToRep).isZero();
+        assertThat(visibleToManagerA).isEqualTo(1);
+    }
+
+    private void review(ProcessInstance instance, String manager, String decision, String reason) {
+        Task review = task(instance);
+        assertThat(review).hasDefinitionKey("Task_ReviewRegistration");
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(REVIEW_DECISION, decision);
+        variables.put(REVIEW_REASON, reason);
+        processes.asUser(manager, () -> {
+            if (review.getAssignee() == null) {
+                taskService.claim(review.getId(), manager);
+            }
+            taskService.complete(review.getId(), variables);
+        });
+    }
+
+    private Customer ownedCustomer(String company, String owner, String team) {
+        Instant now = Instant.now(clock);
+        Customer customer = new Customer(company, CompanyNames.normalize(company), Grade.B, now);
+        customer.updateDetails(company, CompanyNames.normalize(company), null, "另一位联系人", Processes.uniqueMobile(),
+                null, "IT", "广东省", Grade.B);
+        customer.protectFor(owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+        return customers.save(customer);
+    }
+
+    private Registration registrationOf(ProcessInstance instance) {
+        return registrations.findByProcessInstanceId(instance.getId()).orElseThrow();
+    }
+}
