@@ -182,7 +182,11 @@ class TasklistBrowserTest {
     }
 
     private void openTask(String filter, String taskName, String company) {
-        clickWhenReady(By.xpath("//div[contains(@class,'task-filters')]//h4/a[normalize-space(.)='" + filter + "']"));
+        // the link also holds the (hidden) task counter, so match its first text node only
+        String filterLink = "//section[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
+                + "[.//h4/a[normalize-space(text()[1])='" + filter + "']]";
+        clickWhenReady(By.xpath(filterLink + "//h4/a"));
+        wait.until(ExpectedConditions.attributeContains(By.xpath(filterLink), "class", "active"));
         By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
                 + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
                 + "[contains(normalize-space(.), '" + company + "')]//h4/a");

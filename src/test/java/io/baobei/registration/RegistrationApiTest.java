@@ -1,0 +1,187 @@
+package io.baobei.registration;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import io.baobei.support.BaobeiWebTest;
+import io.baobei.support.Processes;
+import io.baobei.support.TestIdentities;
+
+import static io.baobei.support.TestIdentities.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The /api/registrations contract as integrations use it, over real HTTP with Basic authentication. */
+@BaobeiWebTest
+class RegistrationApiTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired TestRestTemplate rest;
+
+    @Test
+    void aRepRegistersAndTheTeamManagerApprovesFromAnotherSystem() {
+        String company = Processes.uniqueName("深圳市接口测试");
+        ResponseEntity<Map<String, Object>> created = call(REP_A1, HttpMethod.POST, "/api/registrations", body(company));
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("status", "CHECKING").containsKeys("id", "processInstanceId");
+        String url = "/api/registrations/" + created.getBody().get("id");
+        assertThat(created.getHeaders().getLocation()).hasPath(url);
+
+        awaitStatus(REP_A1, url, "IN_REVIEW");
+        Map<String, Object> seen = call(REP_A1, HttpMethod.GET, url, null).getBody();
+        assertThat(seen).containsEntry("verdict", "CLEAR").containsEntry("companyName", company)
+                .containsEntry("phone", "13900001111").containsEntry("submitter", REP_A1);
+
+        // nobody but a manager of the submitter's team may decide
+        assertThat(call(REP_A1, HttpMethod.POST, url + "/decision", Map.of("decision", "APPROVE")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call(MGR_B, HttpMethod.POST, url + "/decision", Map.of("decision", "APPROVE")).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        ResponseEntity<Map<String, Object>> missingReason = call(MGR_A, HttpMethod.POST, url + "/decision",
+                Map.of("decision", "REJECT"));
+        assertThat(missingReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missingReason.getBody().toString()).contains("请填写原因");
+
+        ResponseEntity<Map<String, Object>> approved = call(MGR_A, HttpMethod.POST, url + "/decision",
+                Map.of("decision", "APPROVE"));
+        assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitStatus(REP_A1, url, "APPROVED");
+
+        Map<String, Object> registration = call(MGR_A, HttpMethod.GET, url, null).getBody();
+        assertThat(registration).containsEntry("decidedBy", MGR_A).containsKey("customerId");
+        ResponseEntity<Map<String, Object>> decideAgain = call(MGR_A, HttpMethod.POST, url + "/decision",
+                Map.of("decision", "APPROVE"));
+        assertThat(decideAgain.getStatusCode()).as("no review pending").isEqualTo(HttpStatus.CONFLICT);
+
+        String customerUrl = "/api/customers/" + registration.get("customerId");
+        Map<String, Object> customer = call(REP_A1, HttpMethod.GET, customerUrl, null).getBody();
+        assertThat(customer).containsEntry("owner", REP_A1).containsEntry("status", "PROTECTED")
+                .containsKeys("protectedUntil", "nextFollowUpDue");
+        assertThat(call(REP_A1, HttpMethod.GET, customerUrl + "/follow-ups", null, List.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        // colleagues and other teams see nothing of it
+        assertNoData(call(REP_A2, HttpMethod.GET, customerUrl, null));
+        assertNoData(call(REP_B1, HttpMethod.GET, customerUrl, null));
+        assertNoData(call(MGR_B, HttpMethod.GET, customerUrl, null));
+        assertNoData(call(REP_A2, HttpMethod.GET, url, null));
+        assertNoData(call(REP_B1, HttpMethod.GET, customerUrl + "/follow-ups", null));
+        assertThat(call(ADMIN, HttpMethod.GET, customerUrl, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void invalidInputAnswers400WithAChineseMessagePerField() {
+        Map<String, Object> bad = body("");
+        bad.put("phone", "12345");
+        bad.put("grade", "Z");
+        ResponseEntity<Map<String, Object>> response = call(REP_A1, HttpMethod.POST, "/api/registrations", bad);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
+        assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("companyName", "phone", "grade");
+        assertThat(errors).extracting(e -> e.get("message")).allSatisfy(m -> assertThat(m).isNotBlank())
+                .anySatisfy(m -> assertThat(m).contains("联系电话格式不正确"));
+    }
+
+    @Test
+    void malformedJsonAnswers400() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map<String, Object>> response = rest.withBasicAuth(REP_A1, PASSWORD).exchange(
+                "/api/registrations", HttpMethod.POST, new HttpEntity<>("{\"companyName\": ", headers), JSON);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().toString()).contains("不是有效的 JSON");
+    }
+
+    @Test
+    void fieldsAClientMustNotSetAreIgnored() {
+        Map<String, Object> sneaky = body(Processes.uniqueName("广州市越权测试"));
+        sneaky.put("status", "APPROVED");
+        sneaky.put("submitter", REP_B1);
+        sneaky.put("owner", REP_B1);
+        ResponseEntity<Map<String, Object>> created = call(REP_A1, HttpMethod.POST, "/api/registrations", sneaky);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> stored = call(REP_A1, HttpMethod.GET, "/api/registrations/" + created.getBody().get("id"), null).getBody();
+        assertThat(stored).containsEntry("submitter", REP_A1).doesNotContainEntry("status", "APPROVED");
+    }
+
+    @Test
+    void managersCannotStartRegistrationsAndAnonymousCallersAreChallenged() {
+        assertThat(call(MGR_A, HttpMethod.POST, "/api/registrations", body(Processes.uniqueName("经理报备"))).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity("/api/registrations", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth(REP_A1, "wrong").getForEntity("/api/registrations", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void listsAreScopedToTheCaller() {
+        String mine = Processes.uniqueName("列表测试甲");
+        String theirs = Processes.uniqueName("列表测试乙");
+        call(REP_A2, HttpMethod.POST, "/api/registrations", body(mine));
+        call(REP_B1, HttpMethod.POST, "/api/registrations", body(theirs));
+
+        assertThat(listedNames(REP_A2)).contains(mine).doesNotContain(theirs);
+        assertThat(listedNames(REP_B1)).contains(theirs).doesNotContain(mine);
+        assertThat(listedNames(MGR_A)).contains(mine).doesNotContain(theirs);
+        assertThat(listedNames(ADMIN)).contains(mine, theirs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> listedNames(String user) {
+        Map<String, Object> page = call(user, HttpMethod.GET, "/api/registrations?size=200", null).getBody();
+        return ((List<Map<String, Object>>) page.get("content")).stream().map(r -> r.get("companyName")).map(Object.class::cast).toList();
+    }
+
+    private void awaitStatus(String user, String url, String status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status.equals(call(user, HttpMethod.GET, url, null).getBody().get("status")));
+    }
+
+    private static void assertNoData(ResponseEntity<Map<String, Object>> response) {
+        assertThat(response.getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+        assertThat(response.getBody()).doesNotContainKeys("companyName", "phone", "owner", "contactName");
+    }
+
+    static Map<String, Object> body(String company) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("companyName", company);
+        body.put("contactName", "接口联系人");
+        body.put("phone", "139-0000-1111");
+        body.put("industry", "IT");
+        body.put("region", "广东省深圳市");
+        body.put("grade", "B");
+        body.put("firstContactDate", LocalDate.now().toString());
+        body.put("notes", "来自官网表单");
+        return body;
+    }
+
+    private ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String url, Object body) {
+        return rest.withBasicAuth(user, TestIdentities.PASSWORD).exchange(url, method,
+                body == null ? null : new HttpEntity<>(body), JSON);
+    }
+
+    private <T> ResponseEntity<T> call(String user, HttpMethod method, String url, Object body, Class<T> type) {
+        return rest.withBasicAuth(user, TestIdentities.PASSWORD).exchange(url, method,
+                body == null ? null : new HttpEntity<>(body), type);
+    }
+}
