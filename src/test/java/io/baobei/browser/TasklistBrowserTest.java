@@ -190,6 +190,7 @@ class TasklistBrowserTest {
         By task = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
                 + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
                 + "[contains(normalize-space(.), '" + company + "')]//h4/a");
+        debugFilters();
         clickWhenReady(task);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"), taskName));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card .fjs-form")));
@@ -205,6 +206,16 @@ class TasklistBrowserTest {
     private void complete() {
         clickWhenReady(By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space(.)='完成']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-card .fjs-form")));
+    }
+
+    @Autowired org.camunda.bpm.engine.FilterService filterService;
+    private void debugFilters() {
+        filterService.createFilterQuery().list().forEach(f -> System.out.println("DEBUG filter " + f.getName() + " " + f.getId() + " " + f.getProperties()));
+        for (var f : filterService.createFilterQuery().list()) {
+            Object r = ((JavascriptExecutor) driver).executeAsyncScript("var cb=arguments[arguments.length-1];"
+                + "fetch('/camunda/api/engine/engine/default/filter/" + f.getId() + "/list?firstResult=0&maxResults=15',{method:'POST',headers:{'Accept':'application/hal+json','Content-Type':'application/json','X-XSRF-TOKEN':(document.cookie.match(/XSRF-TOKEN=([^;]+)/)||[])[1]},body:'{}'}).then(r=>r.text()).then(cb).catch(e=>cb(''+e));");
+            System.out.println("DEBUG list " + f.getName() + " " + r);
+        }
     }
 
     // --- Camunda Form (form-js) fields ---------------------------------------------------------------------
