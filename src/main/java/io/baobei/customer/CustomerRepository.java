@@ -15,14 +15,16 @@ import org.springframework.data.repository.query.Param;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    /** Customers sharing a strong key; any argument may be null. */
-    @Query("""
+    /** Customers sharing a strong key with the arguments; any argument but the name may be null. */
+    String STRONG_KEYS = """
             select c from Customer c
             where c.normalizedName = :normalizedName
                or (:creditCode is not null and c.creditCode = :creditCode)
                or (:phone is not null and c.phone = :phone)
                or (:email is not null and c.email = :email)
-            order by c.id""")
+            order by c.id""";
+
+    @Query(STRONG_KEYS)
     List<Customer> findByStrongKeys(@Param("normalizedName") String normalizedName,
                                     @Param("creditCode") String creditCode,
                                     @Param("phone") String phone,
@@ -30,13 +32,7 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     /** The same, locking the rows so a concurrent grant of the same customer waits for this one. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("""
-            select c from Customer c
-            where c.normalizedName = :normalizedName
-               or (:creditCode is not null and c.creditCode = :creditCode)
-               or (:phone is not null and c.phone = :phone)
-               or (:email is not null and c.email = :email)
-            order by c.id""")
+    @Query(STRONG_KEYS)
     List<Customer> lockByStrongKeys(@Param("normalizedName") String normalizedName,
                                     @Param("creditCode") String creditCode,
                                     @Param("phone") String phone,

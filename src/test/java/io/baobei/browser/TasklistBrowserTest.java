@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,6 +55,9 @@ class TasklistBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(30);
+    /** Statuses the happy path never passes through: no use waiting any longer. */
+    private static final Set<RegistrationStatus> DEAD_ENDS = EnumSet.of(RegistrationStatus.CONFLICT,
+            RegistrationStatus.REJECTED, RegistrationStatus.REVISION, RegistrationStatus.WITHDRAWN);
 
     @LocalServerPort
     int port;
@@ -79,6 +87,8 @@ class TasklistBrowserTest {
         chromium = HeadlessChromium.start();
         driver = chromium.driver;
         wait = new WebDriverWait(driver, UI_TIMEOUT, Duration.ofMillis(200));
+        // Tasklist (AngularJS) re-renders freely; look elements up again instead of failing
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -88,15 +98,17 @@ class TasklistBrowserTest {
         }
     }
 
-    @org.junit.jupiter.api.RepeatedTest(2) // TEMP
+    @Test
     void repRegistersManagerApprovesRepGetsFollowUpTask() {
+        // unique company and phone: the duplicate check would otherwise match earlier runs' customers
         String company = "浏览器测试科技有限公司" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String phone = "139" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
 
         // 1. The site root sends an anonymous visitor to the Baobei login page, and from there into Tasklist.
         step("rep-login", () -> login(TestIdentities.REP_A1));
 
         // 2. Start the registration process with its Camunda Form.
-        step("start-form-filled", () -> fillStartForm(company));
+        step("start-form-filled", () -> fillStartForm(company, phone));
         step("process-started", this::submitStartForm);
 
         // 3. The duplicate check runs asynchronously on the job executor.
@@ -104,7 +116,7 @@ class TasklistBrowserTest {
         assertThat(submitted.getSubmitter()).isEqualTo(TestIdentities.REP_A1);
         assertThat(submitted.getIndustry()).isEqualTo(Industry.IT);
         assertThat(submitted.getGrade()).isEqualTo(Grade.A);
-        assertThat(submitted.getPhone()).isEqualTo("13800138000");
+        assertThat(submitted.getPhone()).isEqualTo(phone);
         // "today" of the browser, which runs on this machine (the day may just have turned)
         assertThat(submitted.getFirstContactDate()).isIn(LocalDate.now(), LocalDate.now().minusDays(1));
 
@@ -128,6 +140,10 @@ class TasklistBrowserTest {
         step("manager-logged-out", this::logout);
         step("rep-login-again", () -> login(TestIdentities.REP_A1));
         step("follow-up-task", () -> openTask("我的任务", "客户跟进", company));
+        assertThat(driver.findElement(By.cssSelector(".tasks-list")).getText()).contains("客户跟进")
+                .as("task cards show the company (task-local variable, readable by the assignee)").contains(company);
+        assertThat(driver.findElement(By.cssSelector(".task-card h2.task")).getText()).isEqualTo("客户跟进");
+        assertThat(shownCompany()).isEqualTo(company);
     }
 
     // --- steps -------------------------------------------------------------------------------------------
@@ -142,21 +158,25 @@ class TasklistBrowserTest {
         screenshot(username + "-login-page");
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
-        // Tasklist is ready once it shows who is logged in and the filters are loaded
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".account .dropdown-toggle"), username));
+        waitForTasklist();
+    }
+
+    /** Tasklist is ready once it shows who is logged in and has loaded the filters. */
+    private void waitForTasklist() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".account .dropdown-toggle")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .content h4 a")));
     }
 
-    private void fillStartForm(String company) {
+    private void fillStartForm(String company, String phone) {
         clickWhenReady(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.), '发起流程')]"));
-        WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-content")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-content")));
         clickWhenReady(By.xpath("//div[contains(@class,'modal-body')]//a[normalize-space(.)='客户报备']"));
         // form-js renders the Camunda Form inside the modal
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
-        dump("start-form");
         type("公司名称", company);
         type("联系人", "张三");
-        type("联系电话", "13800138000");
+        type("联系电话", phone);
         select("所属行业", "信息技术/互联网");
         type("所在地区", "广东省深圳市");
         // the date field shows and parses mm/dd/yyyy (typed YYYY-MM-DD is misread), so use its calendar
@@ -183,46 +203,75 @@ class TasklistBrowserTest {
     }
 
     /**
-     * Selects the filter, then opens the tasks called {@code taskName} one by one until one shows
-     * {@code company} in its form: the task cards don't show the company (see the filter's variables).
+     * Selects the filter and opens the task called {@code taskName} that shows {@code company} in its form.
+     * The task cards don't show the company, so it opens the tasks of that name one by one; if none fits
+     * yet (the process may still be on its way to the task), it reloads the page, as a user would.
      */
     private void openTask(String filter, String taskName, String company) {
+        long deadline = System.nanoTime() + BACKEND_TIMEOUT.toNanos();
+        List<String> seen = List.of();
+        while (System.nanoTime() < deadline) {
+            selectFilter(filter);
+            seen = new ArrayList<>();
+            if (openTaskOf(taskName, company, seen)) {
+                return;
+            }
+            driver.navigate().refresh();
+            waitForTasklist();
+        }
+        throw new AssertionError("no task " + taskName + " for " + company + " in filter " + filter + "; saw " + seen);
+    }
+
+    private void selectFilter(String filter) {
         // the link also holds the (hidden) task counter, so match its first text node only
         String filterItem = "//section[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
                 + "[.//h4/a[normalize-space(text()[1])='" + filter + "']]";
         clickWhenReady(By.xpath(filterItem + "//h4/a"));
         wait.until(ExpectedConditions.attributeContains(By.xpath(filterItem), "class", "active"));
+    }
 
+    private boolean openTaskOf(String taskName, String company, List<String> seen) {
         String taskLinks = "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
                 + "//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']";
-        int count = wait.until(d -> {
-            int n = d.findElements(By.xpath(taskLinks)).size();
-            return n > 0 ? n : null;
-        });
-        List<String> seen = new ArrayList<>();
-        for (int i = count; i >= 1; i--) { // TEMP reversed
+        int count;
+        try {
+            count = new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> {
+                int n = d.findElements(By.xpath(taskLinks)).size();
+                return n > 0 ? n : null;
+            });
+        } catch (TimeoutException e) {
+            return false;
+        }
+        for (int i = 1; i <= count; i++) {
             WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("(" + taskLinks + ")[" + i + "]")));
             String href = link.getAttribute("href");
             String taskId = href.substring(href.indexOf("task=") + "task=".length());
-            List<WebElement> previousForm = driver.findElements(By.cssSelector(".task-card .fjs-form"));
+            boolean alreadyOpen = driver.getCurrentUrl().contains("task=" + taskId);
+            String before = alreadyOpen ? null : shownCompany();
             scrollIntoView(link).click();
             wait.until(ExpectedConditions.urlContains("task=" + taskId));
-            if (!previousForm.isEmpty()) {
-                // Tasklist renders a new form for the newly selected task
-                wait.until(ExpectedConditions.stalenessOf(previousForm.get(0)));
-            }
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"), taskName));
-            // the form loads its variables asynchronously
+            // Tasklist reuses the form and loads the new task's variables asynchronously: wait for them
             String shown = wait.until(d -> {
-                String value = inputOf("公司名称").getAttribute("value");
-                return value == null || value.isBlank() ? null : value;
+                String value = shownCompany();
+                return value == null || value.equals(before) ? null : value;
             });
             if (shown.equals(company)) {
-                return;
+                return true;
             }
             seen.add(shown);
         }
-        throw new AssertionError("no task " + taskName + " for " + company + " in filter " + filter + "; saw " + seen);
+        return false;
+    }
+
+    /** The company name in the open task's form, or null while there is none. */
+    private String shownCompany() {
+        List<WebElement> forms = driver.findElements(By.cssSelector(".task-card .fjs-form"));
+        if (forms.isEmpty()) {
+            return null;
+        }
+        String value = inputOf("公司名称").getAttribute("value");
+        return value == null || value.isBlank() ? null : value;
     }
 
     private void claim() {
@@ -295,6 +344,10 @@ class TasklistBrowserTest {
             if (registration.isPresent() && registration.get().getStatus() == status) {
                 return registration.get();
             }
+            if (registration.isPresent() && DEAD_ENDS.contains(registration.get().getStatus())) {
+                throw new AssertionError("registration " + company + " ended " + registration.get().getStatus()
+                        + " instead of reaching " + status);
+            }
             sleep(250);
         }
         throw new AssertionError("registration " + company + " did not reach " + status + " within "
@@ -315,6 +368,7 @@ class TasklistBrowserTest {
     private void step(String name, Runnable action) {
         try {
             action.run();
+            assertThat(errorNotifications()).as("Tasklist error notifications after " + name).isEmpty();
             screenshot(name);
         } catch (RuntimeException | AssertionError e) {
             screenshot(name + "-FAILED");
@@ -323,11 +377,17 @@ class TasklistBrowserTest {
         }
     }
 
+    /** The red notifications Tasklist shows when a request fails (e.g. the start form is rejected). */
+    private List<String> errorNotifications() {
+        return wait.until(d -> d.findElements(By.cssSelector(".notifications .alert-danger")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList());
+    }
+
     private void screenshot(String name) {
         Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name));
         try {
             sleep(150); // let animations (modal fade, notifications) settle for a faithful picture
-            Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException | RuntimeException e) {
             System.err.println("screenshot " + file + " failed: " + e);
         }
