@@ -20,7 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+// its own engine name: Camunda's REST and webapp filters look engines up by name ("default"), and the
+// web tests' engine must be the one they find when both contexts live in one test JVM
+@SpringBootTest(properties = "camunda.bpm.process-engine-name=processTests")
 @ActiveProfiles("test")
 @Import({ProcessEngineCoverageConfiguration.class, TestIdentities.class, Processes.class})
 @ExtendWith(DatabaseAvailable.class)
