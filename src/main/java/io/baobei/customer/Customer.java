@@ -1,16 +1,23 @@
 package io.baobei.customer;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import io.baobei.dedup.CompanyNames;
 
 /** 客户: one company, one record across the organisation. */
 @Entity
@@ -50,6 +57,11 @@ public class Customer {
     private Instant updatedAt;
     @Version
     private long version;
+    /** the duplicate check's blocking keys, kept current with the name in the same transaction */
+    @ElementCollection
+    @CollectionTable(name = "customer_name_key", joinColumns = @JoinColumn(name = "customer_id"))
+    @Column(name = "name_key")
+    private Set<String> nameKeys = new HashSet<>();
 
     protected Customer() {
     }
@@ -61,6 +73,14 @@ public class Customer {
         this.status = CustomerStatus.POOL;
         this.createdAt = now;
         this.updatedAt = now;
+        reindexName();
+    }
+
+    /** Recomputes the name keys of the duplicate check (after a name change, or to rebuild the index). */
+    public void reindexName() {
+        Set<String> keys = CompanyNames.analyze(companyName).blockingKeys();
+        nameKeys.retainAll(keys);
+        nameKeys.addAll(keys);
     }
 
     /** Starts a protection period for {@code owner}. */
@@ -112,6 +132,7 @@ public class Customer {
         this.industry = industry;
         this.region = region;
         this.grade = grade;
+        reindexName();
     }
 
     /** True when a rep other than {@code username} holds this customer (protected or converted). */

@@ -27,6 +27,9 @@ import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.OwnershipAction;
 import io.baobei.customer.OwnershipEvent;
 import io.baobei.customer.OwnershipHistory;
+import io.baobei.dedup.DuplicateCandidate;
+import io.baobei.dedup.DuplicateCheck;
+import io.baobei.dedup.Verdict;
 import io.baobei.registration.Registration;
 import io.baobei.registration.RegistrationRepository;
 
@@ -48,17 +51,19 @@ public class ProtectionService {
     private final OwnershipHistory history;
     private final ProtectionPolicy policy;
     private final RuntimeService runtimeService;
+    private final DuplicateCheck duplicateCheck;
     private final Clock clock;
 
     public ProtectionService(CustomerRepository customers, RegistrationRepository registrations,
                              FollowUpRepository followUps, OwnershipHistory history, ProtectionPolicy policy,
-                             RuntimeService runtimeService, Clock clock) {
+                             RuntimeService runtimeService, DuplicateCheck duplicateCheck, Clock clock) {
         this.customers = customers;
         this.registrations = registrations;
         this.followUps = followUps;
         this.history = history;
         this.policy = policy;
         this.runtimeService = runtimeService;
+        this.duplicateCheck = duplicateCheck;
         this.clock = clock;
     }
 
@@ -78,7 +83,10 @@ public class ProtectionService {
         String submitter = registration.getSubmitter();
         List<Customer> existing = customers.lockByStrongKeys(registration.getNormalizedName(),
                 registration.getCreditCode(), registration.getPhone(), registration.getEmail());
-        if (existing.stream().anyMatch(c -> c.isOwnedByOtherThan(submitter))) {
+        // the same rules as the duplicate check (similar spellings too), on the state of this transaction
+        Verdict recheck = duplicateCheck.check(new DuplicateCandidate(registration.getCompanyName(),
+                registration.getCreditCode(), registration.getPhone(), registration.getEmail(), submitter)).verdict();
+        if (recheck == Verdict.CONFLICT || existing.stream().anyMatch(c -> c.isOwnedByOtherThan(submitter))) {
             registration.markConflict(now);
             return new Grant(GrantOutcome.CONFLICT, null);
         }

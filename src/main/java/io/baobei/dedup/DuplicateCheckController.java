@@ -1,0 +1,85 @@
+package io.baobei.dedup;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.baobei.common.InvalidInputException;
+import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.CustomerService;
+import io.baobei.customer.CustomerStatus;
+import io.baobei.identity.Actor;
+import io.baobei.identity.UserDirectory;
+
+/** 查重 on its own: check a company before registering it. */
+@RestController
+@RequestMapping("/api/duplicates")
+@Tag(name = "查重", description = "报备前查重")
+public class DuplicateCheckController {
+
+    private final DuplicateCheck duplicateCheck;
+    private final CustomerRepository customers;
+    private final UserDirectory directory;
+    private final java.time.Clock clock;
+
+    public DuplicateCheckController(DuplicateCheck duplicateCheck, CustomerRepository customers,
+                                    UserDirectory directory, java.time.Clock clock) {
+        this.duplicateCheck = duplicateCheck;
+        this.customers = customers;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public record CheckRequest(String companyName, String creditCode, String phone, String email) {
+    }
+
+    /**
+     * One match as the caller may see it: a colleague's customer shows only its team and since when it
+     * is protected; the company name and id only where the caller may see the customer (or it is in the pool).
+     */
+    public record MatchView(Long customerId, MatchStatus status, double score, Set<MatchReason> reasons,
+                            String companyName, String team, LocalDate since) {
+    }
+
+    public record CheckResponse(Verdict verdict, List<MatchView> matches) {
+    }
+
+    @PostMapping("/check")
+    @Transactional(readOnly = true)
+    @Operation(summary = "查重", description = "只有公司名称必填。销售看不到同事客户的详情，只看到所属团队和保护起始日期。")
+    public CheckResponse check(@RequestBody CheckRequest request) {
+        if (request.companyName() == null || request.companyName().isBlank()) {
+            throw InvalidInputException.of("companyName", "请填写公司名称");
+        }
+        if (request.companyName().length() > 200) {
+            throw InvalidInputException.of("companyName", "公司名称不能超过 200 个字符");
+        }
+        Actor actor = directory.currentActor();
+        DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(request.companyName(),
+                request.creditCode(), request.phone(), request.email(), actor.username()));
+        Map<Long, Customer> byId = customers.findAllById(result.matches().stream().map(DuplicateMatch::customerId).toList())
+                .stream().collect(Collectors.toMap(Customer::getId, Function.identity()));
+        List<MatchView> views = result.matches().stream().map(match -> {
+            Customer customer = byId.get(match.customerId());
+            boolean visible = customer.getStatus() == CustomerStatus.POOL || CustomerService.hasFullAccess(customer, actor);
+            LocalDate since = customer.getProtectedSince() == null ? null
+                    : LocalDate.ofInstant(customer.getProtectedSince(), clock.getZone());
+            return new MatchView(visible ? customer.getId() : null, match.status(), match.score(), match.reasons(),
+                    visible ? customer.getCompanyName() : null, directory.teamName(customer.getOwnerTeam()), since);
+        }).toList();
+        return new CheckResponse(result.verdict(), views);
+    }
+}

@@ -1,0 +1,103 @@
+package io.baobei.dedup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.Grade;
+import io.baobei.support.BaobeiSpringTest;
+import io.baobei.support.TestIdentities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The duplicate check on the database it runs on (H2 here, PostgreSQL in the second run): Chinese names
+ * go through the blocking index kept by JPA, and each verdict comes out as the rules say.
+ */
+@BaobeiSpringTest
+class CustomerDuplicateCheckTest {
+
+    @Autowired DuplicateCheck check;
+    @Autowired CustomerRepository customers;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Clock clock;
+
+    /** a trade name no other test uses: two random CJK characters from a rare block */
+    private static String trade() {
+        UUID u = UUID.randomUUID();
+        return new String(Character.toChars(0x4E00 + (int) Math.floorMod(u.getMostSignificantBits(), 20000L)))
+                + new String(Character.toChars(0x4E00 + (int) Math.floorMod(u.getLeastSignificantBits(), 20000L)))
+                + "鑫";
+    }
+
+    private Customer heldBy(String name, String owner, String team) {
+        Instant now = Instant.now(clock);
+        Customer customer = new Customer(name, CompanyNames.normalize(name), Grade.B, now);
+        customer.protectFor(owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+        return customers.save(customer);
+    }
+
+    private DuplicateCheckResult checkAs(String user, String name) {
+        return check.check(new DuplicateCandidate(name, null, null, null, user));
+    }
+
+    @Test
+    void theIndexIsWrittenWithTheCustomer() {
+        String name = "深圳市" + trade() + "科技有限公司";
+        Customer customer = heldBy(name, TestIdentities.REP_B1, TestIdentities.TEAM_B);
+        CompanyName analysed = CompanyNames.analyze(name);
+        assertThat(analysed.core()).endsWith("科技");
+        assertThat(jdbc.queryForList("select name_key from customer_name_key where customer_id = ?", String.class,
+                customer.getId())).containsExactlyInAnyOrderElementsOf(analysed.blockingKeys())
+                .contains("c:" + analysed.core(), "t:" + analysed.trade(), "w:?" + analysed.trade().substring(1));
+    }
+
+    @Test
+    void variantsOfAColleaguesCustomerAreConflicts() {
+        String trade = trade();
+        Customer held = heldBy("深圳市" + trade + "科技有限公司", TestIdentities.REP_B1, TestIdentities.TEAM_B);
+
+        for (String variant : new String[]{"深圳市" + trade + "科技有限公司", trade + "科技（深圳）有限公司",
+                "广东省深圳市" + trade + "科技有限责任公司", " 深圳 " + trade + "科技 有限公司 "}) {
+            DuplicateCheckResult result = checkAs(TestIdentities.REP_A1, variant);
+            assertThat(result.verdict()).as(variant).isEqualTo(Verdict.CONFLICT);
+            assertThat(result.matches().get(0).customerId()).isEqualTo(held.getId());
+            assertThat(result.matches().get(0).status()).isEqualTo(MatchStatus.OWNED_BY_OTHER);
+        }
+    }
+
+    @Test
+    void similarNamesBranchesAndOtherCitiesAreSuspects() {
+        String trade = trade();
+        heldBy("深圳市" + trade + "科技有限公司", TestIdentities.REP_B1, TestIdentities.TEAM_B);
+
+        String typo = trade.charAt(0) + "淼" + trade.substring(2);
+        assertThat(checkAs(TestIdentities.REP_A1, "深圳市" + typo + "科技有限公司").verdict()).isEqualTo(Verdict.SUSPECT);
+        DuplicateCheckResult branch = checkAs(TestIdentities.REP_A1, trade + "科技有限公司广州分公司");
+        assertThat(branch.verdict()).isEqualTo(Verdict.SUSPECT);
+        assertThat(branch.matches().get(0).reasons()).contains(MatchReason.BRANCH);
+        assertThat(checkAs(TestIdentities.REP_A1, "杭州" + trade + "科技有限公司").verdict()).isEqualTo(Verdict.SUSPECT);
+    }
+
+    @Test
+    void namesSharingOnlyRegionAndIndustryWordsAreClear() {
+        heldBy("深圳市" + trade() + "科技有限公司", TestIdentities.REP_B1, TestIdentities.TEAM_B);
+        assertThat(checkAs(TestIdentities.REP_A1, "深圳市" + trade() + "科技有限公司").verdict()).isEqualTo(Verdict.CLEAR);
+    }
+
+    @Test
+    void theRepsOwnCustomerIsSuspectNotConflict() {
+        String name = "珠海" + trade() + "贸易有限公司";
+        heldBy(name, TestIdentities.REP_A1, TestIdentities.TEAM_A);
+        DuplicateCheckResult result = checkAs(TestIdentities.REP_A1, name);
+        assertThat(result.verdict()).isEqualTo(Verdict.SUSPECT);
+        assertThat(result.matches().get(0).status()).isEqualTo(MatchStatus.OWNED_BY_YOU);
+    }
+}
