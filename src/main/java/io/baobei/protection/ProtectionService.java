@@ -120,6 +120,17 @@ public class ProtectionService {
         return new Grant(GrantOutcome.GRANTED, customer.getId());
     }
 
+    /** Protects an imported customer for {@code owner} under the same policy as an approved registration. */
+    public void protectImported(Customer customer, String owner, String ownerTeam, String actor) {
+        Instant now = Instant.now(clock);
+        ProtectionPolicy.Terms terms = policy.forGrade(customer.getGrade());
+        customer.protectFor(owner, ownerTeam, now, now.plus(Duration.ofDays(terms.protectionDays())),
+                now.plus(Duration.ofDays(terms.followUpIntervalDays())));
+        customers.saveAndFlush(customer);
+        history.record(customer, OwnershipAction.IMPORTED, null, null, "导入，归属 " + owner, actor, null);
+        startProtection(customer);
+    }
+
     /** Starts the customer's CustomerProtectionProcess (business key = customer id). */
     public void startProtection(Customer customer) {
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)

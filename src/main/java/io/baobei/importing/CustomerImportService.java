@@ -1,0 +1,267 @@
+package io.baobei.importing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.baobei.common.NotFoundException;
+import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.Grade;
+import io.baobei.customer.Industry;
+import io.baobei.customer.OwnershipAction;
+import io.baobei.customer.OwnershipHistory;
+import io.baobei.dedup.CompanyNames;
+import io.baobei.dedup.CreditCodes;
+import io.baobei.dedup.DuplicateCandidate;
+import io.baobei.dedup.DuplicateCheck;
+import io.baobei.dedup.DuplicateCheckResult;
+import io.baobei.dedup.DuplicateMatch;
+import io.baobei.dedup.MatchRules;
+import io.baobei.dedup.PhoneNumbers;
+import io.baobei.identity.Actor;
+import io.baobei.identity.Role;
+import io.baobei.identity.UserDirectory;
+import io.baobei.protection.ProtectionService;
+
+/**
+ * Imports customers from CSV or XLSX. Every row is validated and checked like a registration, against
+ * existing customers and the earlier rows of the same file: strong evidence of an existing customer
+ * means DUPLICATE (not created), a similar name means SUSPECTED (created, listed). Each row commits on
+ * its own, so a re-run of the same file creates nothing twice and an interrupted import keeps its rows.
+ */
+@Service
+public class CustomerImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerImportService.class);
+    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
+
+    private final CustomerImportRepository imports;
+    private final CustomerImportRowRepository rows;
+    private final CustomerRepository customers;
+    private final DuplicateCheck duplicateCheck;
+    private final ProtectionService protectionService;
+    private final OwnershipHistory history;
+    private final UserDirectory directory;
+    private final TransactionTemplate newTransaction;
+    private final Clock clock;
+    private final int syncMaxRows;
+    /** one import at a time per node: imports are bulk work, registrations must stay fast */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "baobei-import"));
+
+    public CustomerImportService(CustomerImportRepository imports, CustomerImportRowRepository rows,
+                                 CustomerRepository customers, DuplicateCheck duplicateCheck,
+                                 ProtectionService protectionService, OwnershipHistory history,
+                                 UserDirectory directory, PlatformTransactionManager transactionManager, Clock clock,
+                                 @Value("${baobei.import.sync-max-rows:2000}") int syncMaxRows) {
+        this.imports = imports;
+        this.rows = rows;
+        this.customers = customers;
+        this.duplicateCheck = duplicateCheck;
+        this.protectionService = protectionService;
+        this.history = history;
+        this.directory = directory;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.syncMaxRows = syncMaxRows;
+    }
+
+    /** Started import: whether it already finished (small files) or runs in the background. */
+    public record Started(Long id, boolean finished) {
+    }
+
+    /**
+     * Imports {@code file} (a temporary copy this service owns and deletes). Files of at most
+     * {@code baobei.import.sync-max-rows} rows are imported before returning, unless {@code async}.
+     */
+    public Started start(Path file, String fileName, Charset charset, boolean async, Actor actor) throws IOException {
+        int total;
+        try {
+            total = ImportFiles.read(file, charset, row -> { });
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        CustomerImport started = newTransaction.execute(s ->
+                imports.save(new CustomerImport(fileName, total, actor.username(), Instant.now(clock))));
+        if (!async && total <= syncMaxRows) {
+            run(started.getId(), file, charset, actor.username());
+            return new Started(started.getId(), true);
+        }
+        worker.submit(() -> run(started.getId(), file, charset, actor.username()));
+        return new Started(started.getId(), false);
+    }
+
+    private void run(Long importId, Path file, Charset charset, String actor) {
+        try {
+            ImportFiles.read(file, charset, row -> {
+                try {
+                    newTransaction.executeWithoutResult(s -> importRow(importId, row, actor));
+                } catch (RuntimeException e) {
+                    // one bad row must not stop the file: report it and go on
+                    LOG.warn("Import {} row {} failed", importId, row.number(), e);
+                    newTransaction.executeWithoutResult(s -> {
+                        CustomerImportRow failed = new CustomerImportRow(importId, row.number(), ImportOutcome.INVALID,
+                                row.get("companyName"), null, null, null, "处理失败，请重试：" + e.getMessage());
+                        rows.save(failed);
+                        imports.findById(importId).orElseThrow().count(ImportOutcome.INVALID);
+                    });
+                }
+            });
+            newTransaction.executeWithoutResult(s -> imports.findById(importId).orElseThrow().finish(Instant.now(clock)));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Import {} failed", importId, e);
+            newTransaction.executeWithoutResult(s -> imports.findById(importId).orElseThrow()
+                    .fail(e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage(), Instant.now(clock)));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("Could not delete import file {}", file, e);
+            }
+        }
+    }
+
+    private void importRow(Long importId, ImportFiles.Row row, String actor) {
+        CustomerImport current = imports.findById(importId).orElseThrow();
+        CustomerImportRow result = evaluate(importId, row, actor);
+        rows.save(result);
+        current.count(result.getOutcome());
+    }
+
+    private CustomerImportRow evaluate(Long importId, ImportFiles.Row row, String actor) {
+        String name = row.get("companyName");
+        List<String> problems = new ArrayList<>();
+        if (name == null) {
+            problems.add("公司名称为空");
+        } else if (name.length() > 100 || CompanyNames.normalize(name).length() < 2) {
+            problems.add("公司名称应为 2 至 100 个字符");
+        }
+        String creditCode = CreditCodes.normalize(row.get("creditCode"));
+        if (creditCode != null && !CreditCodes.isValid(creditCode)) {
+            problems.add("统一社会信用代码不正确");
+        }
+        String phone = null;
+        if (row.get("phone") != null) {
+            phone = PhoneNumbers.normalize(row.get("phone"));
+            if (phone == null) {
+                problems.add("联系电话格式不正确");
+            }
+        }
+        String email = row.get("email") == null ? null : row.get("email").toLowerCase(Locale.ROOT);
+        if (email != null && (email.length() > 100 || !EMAIL.matcher(email).matches())) {
+            problems.add("邮箱格式不正确");
+        }
+        Industry industry = row.get("industry") == null ? Industry.OTHER : industry(row.get("industry"));
+        if (industry == null) {
+            problems.add("所属行业不在可选范围内");
+        }
+        Grade grade = Grade.C;
+        if (row.get("grade") != null) {
+            try {
+                grade = Grade.valueOf(row.get("grade").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add("意向等级应为 A、B、C 或 D");
+            }
+        }
+        String contactName = row.get("contactName");
+        String region = row.get("region");
+        if ((contactName != null && contactName.length() > 50) || (region != null && region.length() > 50)) {
+            problems.add("联系人或地区超过 50 个字符");
+        }
+        String owner = row.get("owner");
+        Actor ownerActor = null;
+        if (owner != null) {
+            ownerActor = directory.exists(owner) ? directory.actor(owner) : null;
+            if (ownerActor == null || ownerActor.role() != Role.REP || ownerActor.team() == null) {
+                problems.add("归属销售 " + owner + " 不存在或不是某个团队的销售");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new CustomerImportRow(importId, row.number(), ImportOutcome.INVALID, name, null, null, null,
+                    String.join("；", problems));
+        }
+
+        DuplicateCheckResult check = duplicateCheck.check(new DuplicateCandidate(name, creditCode, phone, email, owner));
+        Optional<DuplicateMatch> strong = check.matches().stream()
+                .filter(m -> m.reasons().stream().anyMatch(MatchRules.STRONG::contains)).findFirst();
+        if (strong.isPresent()) {
+            return new CustomerImportRow(importId, row.number(), ImportOutcome.DUPLICATE, name, null,
+                    strong.get().customerId(), reasons(strong.get()), "与客户 #" + strong.get().customerId() + " 重复，未创建");
+        }
+        Instant now = Instant.now(clock);
+        Customer customer = new Customer(name.strip(), CompanyNames.normalize(name), grade, now);
+        customer.updateDetails(name.strip(), CompanyNames.normalize(name), creditCode, contactName, phone, email,
+                industry.name(), region, grade);
+        customer = customers.saveAndFlush(customer);
+        if (ownerActor != null) {
+            protectionService.protectImported(customer, owner, ownerActor.team(), actor);
+        } else {
+            history.record(customer, OwnershipAction.IMPORTED, null, null, "导入到公海池", actor, null);
+        }
+        if (check.matches().isEmpty()) {
+            return new CustomerImportRow(importId, row.number(), ImportOutcome.CREATED, name, customer.getId(), null, null, null);
+        }
+        DuplicateMatch similar = check.matches().get(0);
+        return new CustomerImportRow(importId, row.number(), ImportOutcome.SUSPECTED, name, customer.getId(),
+                similar.customerId(), reasons(similar), "已创建；疑似与客户 #" + similar.customerId() + " 重复");
+    }
+
+    private static String reasons(DuplicateMatch match) {
+        return match.reasons().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Industry industry(String value) {
+        for (Industry industry : Industry.values()) {
+            if (industry.name().equalsIgnoreCase(value) || industry.label().equals(value)) {
+                return industry;
+            }
+        }
+        return null;
+    }
+
+    public CustomerImport find(Long id) {
+        return imports.findById(id).orElseThrow(() -> new NotFoundException("导入", id));
+    }
+
+    /** Hands every row of an import to {@code consumer} in order, streaming from the database. */
+    public void forEachRow(Long importId, Consumer<CustomerImportRow> consumer) {
+        TransactionTemplate readOnly = new TransactionTemplate(newTransaction.getTransactionManager());
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(s -> {
+            try (Stream<CustomerImportRow> stream = rows.streamByImportIdOrderByRowNumber(importId)) {
+                stream.forEach(consumer);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

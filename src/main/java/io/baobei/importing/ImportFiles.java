@@ -1,0 +1,233 @@
+package io.baobei.importing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+import io.baobei.common.InvalidInputException;
+
+/**
+ * Reads an import file row by row without loading it into memory: CSV (UTF-8 with or without BOM, or GBK
+ * as Chinese Excel exports it — detected, or chosen by the caller) through Commons CSV, XLSX through
+ * POI's streaming (SAX) reader. The header row names the columns; English names or their Chinese labels.
+ */
+final class ImportFiles {
+
+    static final List<String> COLUMNS = List.of("companyName", "creditCode", "contactName", "phone", "email",
+            "industry", "region", "grade", "owner");
+    private static final Map<String, String> ALIASES = aliases();
+
+    record Row(int number, Map<String, String> values) {
+
+        String get(String column) {
+            String value = values.get(column);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    private ImportFiles() {
+    }
+
+    /** Calls {@code handler} for every data row; returns how many there were. */
+    static int read(Path file, Charset forcedCharset, Consumer<Row> handler) throws IOException {
+        return isXlsx(file) ? readXlsx(file, handler) : readCsv(file, charsetOf(file, forcedCharset), handler);
+    }
+
+    static boolean isXlsx(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
+    }
+
+    /** UTF-8 when the file has a BOM or decodes as UTF-8 throughout; otherwise GB18030 (a superset of GBK). */
+    static Charset charsetOf(Path file, Charset forced) throws IOException {
+        if (forced != null) {
+            return forced;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+            CharBuffer chars = CharBuffer.allocate(64 * 1024);
+            byte[] chunk = new byte[32 * 1024];
+            int read;
+            while ((read = in.read(chunk)) >= 0) {
+                bytes.put(chunk, 0, read).flip();
+                chars.clear();
+                if (decoder.decode(bytes, chars, false).isError()) {
+                    return Charset.forName("GB18030");
+                }
+                bytes.compact();
+            }
+            bytes.flip();
+            chars.clear();
+            if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError()) {
+                return Charset.forName("GB18030");
+            }
+        } catch (CharacterCodingException e) {
+            return Charset.forName("GB18030");
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static int readCsv(Path file, Charset charset, Consumer<Row> handler) throws IOException {
+        try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset))) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            int number = 0;
+            Map<Integer, String> columns = null;
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+                if (columns == null) {
+                    columns = header(record.toList());
+                    continue;
+                }
+                Map<String, String> values = new HashMap<>();
+                for (Map.Entry<Integer, String> column : columns.entrySet()) {
+                    if (column.getKey() < record.size()) {
+                        values.put(column.getValue(), record.get(column.getKey()));
+                    }
+                }
+                handler.accept(new Row(++number, values));
+            }
+            if (columns == null) {
+                throw InvalidInputException.of("file", "文件为空：第一行应为表头 " + String.join(",", COLUMNS));
+            }
+            return number;
+        }
+    }
+
+    private static int readXlsx(Path file, Consumer<Row> handler) throws IOException {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw InvalidInputException.of("file", "工作簿中没有工作表");
+            }
+            SheetRows rows = new SheetRows(handler);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                        new ReadOnlySharedStringsTable(pkg), rows, new DataFormatter(), false));
+                parser.parse(new InputSource(sheet));
+            }
+            if (rows.columns == null) {
+                throw InvalidInputException.of("file", "工作表为空：第一行应为表头 " + String.join(",", COLUMNS));
+            }
+            return rows.number;
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+            throw InvalidInputException.of("file", "无法读取 XLSX 文件：" + e.getMessage());
+        }
+    }
+
+    /** Collects the cells of each sheet row and hands complete rows on. */
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final Consumer<Row> handler;
+        private Map<Integer, String> columns;
+        private final Map<Integer, String> cells = new TreeMap<>();
+        private int number;
+
+        SheetRows(Consumer<Row> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (cells.values().stream().allMatch(v -> v == null || v.isBlank())) {
+                return;
+            }
+            if (columns == null) {
+                int last = cells.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+                String[] names = new String[last + 1];
+                cells.forEach((index, value) -> names[index] = value);
+                columns = header(java.util.Arrays.asList(names));
+                return;
+            }
+            Map<String, String> values = new HashMap<>();
+            columns.forEach((index, column) -> values.put(column, cells.get(index)));
+            handler.accept(new Row(++number, values));
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            cells.put((int) new CellReference(reference).getCol(), formattedValue);
+        }
+    }
+
+    /** Column index → column name; refuses a header without companyName. */
+    private static Map<Integer, String> header(List<String> names) {
+        Map<Integer, String> columns = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip().replace("\uFEFF", "");
+            String column = ALIASES.get(name.toLowerCase(Locale.ROOT));
+            if (column != null) {
+                columns.put(i, column);
+            }
+        }
+        if (!columns.containsValue("companyName")) {
+            throw InvalidInputException.of("file", "表头缺少 companyName（公司名称）列；应为 " + String.join(",", COLUMNS));
+        }
+        return columns;
+    }
+
+    private static Map<String, String> aliases() {
+        Map<String, String> aliases = new HashMap<>();
+        COLUMNS.forEach(c -> aliases.put(c.toLowerCase(Locale.ROOT), c));
+        aliases.put("公司名称", "companyName");
+        aliases.put("统一社会信用代码", "creditCode");
+        aliases.put("联系人", "contactName");
+        aliases.put("联系电话", "phone");
+        aliases.put("电话", "phone");
+        aliases.put("邮箱", "email");
+        aliases.put("所属行业", "industry");
+        aliases.put("行业", "industry");
+        aliases.put("所在地区", "region");
+        aliases.put("地区", "region");
+        aliases.put("意向等级", "grade");
+        aliases.put("归属销售", "owner");
+        return aliases;
+    }
+}

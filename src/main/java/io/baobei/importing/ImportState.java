@@ -1,0 +1,5 @@
+package io.baobei.importing;
+
+public enum ImportState {
+    RUNNING, DONE, FAILED
+}
