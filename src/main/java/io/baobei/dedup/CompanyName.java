@@ -11,8 +11,10 @@ import java.util.Set;
  * @param trade  the core without trailing industry words (腾达科技 → 腾达): what makes the name distinctive
  * @param region the most specific region stated (administrative division code), or null
  * @param branch whether the name is a branch (分公司, 分行, 办事处, 研究所 … after the company's name)
+ * @param group  whether the legal form says 集团: a group and a company of the same core name (中国石油天然气集团
+ *               有限公司 / 中国石油天然气股份有限公司) are different legal entities
  */
-public record CompanyName(String full, String core, String trade, String region, boolean branch) {
+public record CompanyName(String full, String core, String trade, String region, boolean branch, boolean group) {
 
     /**
      * The blocking keys under which this name is indexed and searched: core, trade, and the trade's

@@ -24,13 +24,16 @@ public final class CompanyNames {
     private static final Pattern NOT_NAME = Pattern.compile("[^\\p{L}\\p{N}]");
     /** "…公司" followed by a branch part: the company is the part before it */
     private static final Pattern BRANCH = Pattern.compile(
-            "^(.+?(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行))(.+?(?:分公司|分行|支行|办事处|研究所|研究院|分部|营业部|分店|分厂|代表处|分所))$");
+            "^(.+?(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行))(.+?(?:分公司|分行|支行|办事处|研究所|研究院|分部|营业部"
+                    + "|经营部|服务部|销售部|门市部|分店|分厂|代表处|联络处|分所|服务中心|销售中心|工作站))$");
     /** a branch suffix without "公司" before it: 腾达科技深圳办事处 */
-    private static final Pattern BARE_BRANCH = Pattern.compile("^(.+?)(分公司|分行|支行|办事处|分部|营业部|代表处)$");
+    private static final Pattern BARE_BRANCH = Pattern.compile("^(.+?)(分公司|分行|支行|办事处|分部|营业部|经营部|代表处|联络处)$");
 
     /** legal forms, longest first; English ones in their folded form (no spaces or dots) */
     private static final List<String> LEGAL_FORMS = sortedLongestFirst(List.of(
             "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "总公司", "公司", "集团", "控股",
+            // typed short: "…有限" / "…有限责任" without 公司
+            "股份有限", "有限责任", "有限",
             "有限合伙", "普通合伙", "合伙企业", "个人独资企业", "企业",
             "companylimited", "coltd", "colimited", "coinc", "corporation", "corp", "incorporated", "inc", "limited",
             "ltd", "llc", "gmbh", "group", "company"));
@@ -78,6 +81,7 @@ public final class CompanyNames {
         }
 
         String region = null;
+        boolean group = false;
         StringBuilder withoutBrackets = new StringBuilder();
         Matcher bracket = BRACKETS.matcher(text);
         while (bracket.find()) {
@@ -87,6 +91,7 @@ public final class CompanyNames {
                 region = code;
                 bracket.appendReplacement(withoutBrackets, "");
             } else if (LEGAL_FORMS.contains(content)) {
+                group |= content.contains("集团");
                 bracket.appendReplacement(withoutBrackets, "");
             } else {
                 bracket.appendReplacement(withoutBrackets, Matcher.quoteReplacement(content));
@@ -101,12 +106,14 @@ public final class CompanyNames {
             region = regions.compatible(region, code) ? regions.moreSpecific(region, code) : region;
             rest = rest.substring(word.length());
         }
+        String beforeLegalForm = rest;
         rest = stripSuffixes(rest, LEGAL_FORMS);
         rest = stripTrailingRegion(rest, regions);
         rest = stripSuffixes(rest, LEGAL_FORMS);
+        group |= beforeLegalForm.substring(rest.length()).contains("集团");
         String core = rest.isEmpty() ? full : rest;
         String trade = stripSuffixes(core, INDUSTRY_WORDS);
-        return new CompanyName(full, core, trade, region, branch);
+        return new CompanyName(full, core, trade, region, branch, group);
     }
 
     private static final Pattern NOT_NAME_EXCEPT_BRACKETS = Pattern.compile("[^\\p{L}\\p{N}()\\[\\]{}（）【】〔〕［］｛｝《》<>]");

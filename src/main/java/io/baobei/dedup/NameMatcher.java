@@ -29,6 +29,10 @@ final class NameMatcher {
             if (a.branch() != b.branch()) {
                 return new NameMatch(EnumSet.of(MatchReason.BRANCH), 0.85);
             }
+            if (a.group() != b.group()) {
+                // a group and its (listed) company: related, but not the same legal entity
+                return new NameMatch(EnumSet.of(MatchReason.NAME_SIMILAR), 0.75);
+            }
             if (regionsAgree) {
                 return new NameMatch(EnumSet.of(MatchReason.NAME_CORE), 0.95);
             }
