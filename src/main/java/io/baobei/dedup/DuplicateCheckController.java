@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,13 +32,15 @@ import io.baobei.identity.UserDirectory;
 public class DuplicateCheckController {
 
     private final DuplicateCheck duplicateCheck;
+    private final CustomerNameIndex nameIndex;
     private final CustomerRepository customers;
     private final UserDirectory directory;
     private final java.time.Clock clock;
 
-    public DuplicateCheckController(DuplicateCheck duplicateCheck, CustomerRepository customers,
-                                    UserDirectory directory, java.time.Clock clock) {
+    public DuplicateCheckController(DuplicateCheck duplicateCheck, CustomerNameIndex nameIndex,
+                                    CustomerRepository customers, UserDirectory directory, java.time.Clock clock) {
         this.duplicateCheck = duplicateCheck;
+        this.nameIndex = nameIndex;
         this.customers = customers;
         this.directory = directory;
         this.clock = clock;
@@ -81,5 +84,14 @@ public class DuplicateCheckController {
                     visible ? customer.getCompanyName() : null, directory.teamName(customer.getOwnerTeam()), since);
         }).toList();
         return new CheckResponse(result.verdict(), views);
+    }
+
+    @PostMapping("/index/rebuild")
+    @Operation(summary = "重建查重索引（管理员）", description = "升级查重规则后，或绕过应用直接写入客户表后使用。")
+    public Map<String, Object> rebuildIndex() {
+        if (!directory.currentActor().isAdmin()) {
+            throw new AccessDeniedException("admins only");
+        }
+        return Map.of("customers", nameIndex.rebuild());
     }
 }
