@@ -161,6 +161,26 @@ class CustomerRegistrationProcessTest {
     }
 
     @Test
+    void theRealMatcherCatchesHowPeopleRetypeAColleaguesCustomer() {
+        String trade = "騰" + java.util.UUID.randomUUID().toString().substring(0, 4);
+        ownedCustomer("深圳市" + trade.replace("騰", "腾") + "科技有限公司", TestIdentities.REP_B1, TestIdentities.TEAM_B);
+
+        // traditional characters, region moved into brackets, another legal form
+        ProcessInstance variant = processes.submit(TestIdentities.REP_A1,
+                Processes.validForm(trade + "科技（深圳）有限責任公司"));
+        processes.executeJob(variant);
+        assertThat(variant).isWaitingAt("Task_ResolveConflict");
+
+        // one typo in the trade name: a colleague's customer is only suspected, the manager decides
+        ProcessInstance typo = processes.submit(TestIdentities.REP_A1,
+                Processes.validForm("深圳市" + trade.replace("騰", "藤") + "科技有限公司"));
+        processes.executeJob(typo);
+        assertThat(typo).isWaitingAt("Task_ReviewRegistration");
+        assertThat(typo).variables().containsEntry(VERDICT, Verdict.SUSPECT.name());
+        assertThat((String) taskService.getVariableLocal(task(typo).getId(), DUPLICATE_SUMMARY)).contains("公司名称相似");
+    }
+
+    @Test
     void rejectionNeedsAReasonAndEndsRejected() {
         ProcessInstance instance = processes.submit(TestIdentities.REP_A1,
                 Processes.validForm(Processes.uniqueName("珠海市横琴咨询")));
