@@ -5,15 +5,19 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import io.baobei.audit.AuditLog;
+
 /** Records a change of owner or status; called inside the transaction that makes the change. */
 @Component
 public class OwnershipHistory {
 
     private final OwnershipEventRepository events;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    public OwnershipHistory(OwnershipEventRepository events, Clock clock) {
+    public OwnershipHistory(OwnershipEventRepository events, AuditLog auditLog, Clock clock) {
         this.events = events;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -21,5 +25,8 @@ public class OwnershipHistory {
                        String reason, String actor, Long registrationId) {
         events.save(new OwnershipEvent(customer.getId(), action, fromOwner, customer.getOwner(), fromStatus,
                 customer.getStatus(), reason, actor, registrationId, Instant.now(clock)));
+        auditLog.recordAs(actor, action.name(), "CUSTOMER", customer.getId(),
+                "owner=" + fromOwner + ";status=" + fromStatus,
+                "owner=" + customer.getOwner() + ";status=" + customer.getStatus(), reason);
     }
 }

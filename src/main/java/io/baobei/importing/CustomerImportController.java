@@ -163,19 +163,12 @@ public class CustomerImportController {
         }
     }
 
-    /** Report cells, neutralised: a cell starting with = + - @ would be a formula in a spreadsheet. */
+    /** Report cells, neutralised against formula injection. */
     static List<String> cells(RowView view) {
         return Stream.of(String.valueOf(view.row()), view.outcome().name(), view.companyName(),
                         view.customerId() == null ? "" : view.customerId().toString(),
                         view.duplicateOf() == null ? "" : view.duplicateOf().toString(), view.reasons(), view.message())
-                .map(CustomerImportController::neutralise).toList();
-    }
-
-    static String neutralise(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+                .map(SpreadsheetCells::neutralise).toList();
     }
 
     private static RowView view(CustomerImportRow row) {

@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.baobei.audit.AuditLog;
 import io.baobei.common.NotFoundException;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
@@ -67,6 +68,7 @@ public class CustomerImportService {
     private final ProtectionService protectionService;
     private final OwnershipHistory history;
     private final UserDirectory directory;
+    private final AuditLog auditLog;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
     private final int syncMaxRows;
@@ -76,7 +78,8 @@ public class CustomerImportService {
     public CustomerImportService(CustomerImportRepository imports, CustomerImportRowRepository rows,
                                  CustomerRepository customers, DuplicateCheck duplicateCheck,
                                  ProtectionService protectionService, OwnershipHistory history,
-                                 UserDirectory directory, PlatformTransactionManager transactionManager, Clock clock,
+                                 UserDirectory directory, AuditLog auditLog,
+                                 PlatformTransactionManager transactionManager, Clock clock,
                                  @Value("${baobei.import.sync-max-rows:2000}") int syncMaxRows) {
         this.imports = imports;
         this.rows = rows;
@@ -85,6 +88,7 @@ public class CustomerImportService {
         this.protectionService = protectionService;
         this.history = history;
         this.directory = directory;
+        this.auditLog = auditLog;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -107,8 +111,12 @@ public class CustomerImportService {
             Files.deleteIfExists(file);
             throw e;
         }
-        CustomerImport started = newTransaction.execute(s ->
-                imports.save(new CustomerImport(fileName, total, actor.username(), Instant.now(clock))));
+        CustomerImport started = newTransaction.execute(s -> {
+            CustomerImport saved = imports.save(new CustomerImport(fileName, total, actor.username(), Instant.now(clock)));
+            auditLog.recordAs(actor.username(), "IMPORT_STARTED", "IMPORT", saved.getId(), null,
+                    "file=" + fileName + ";rows=" + total, null);
+            return saved;
+        });
         if (!async && total <= syncMaxRows) {
             run(started.getId(), file, charset, actor.username());
             return new Started(started.getId(), true);
@@ -133,7 +141,13 @@ public class CustomerImportService {
                     });
                 }
             });
-            newTransaction.executeWithoutResult(s -> imports.findById(importId).orElseThrow().finish(Instant.now(clock)));
+            newTransaction.executeWithoutResult(s -> {
+                CustomerImport done = imports.findById(importId).orElseThrow();
+                done.finish(Instant.now(clock));
+                auditLog.recordAs(actor, "IMPORT_FINISHED", "IMPORT", importId, null, "created=" + done.getCreated()
+                        + ";duplicates=" + done.getDuplicates() + ";suspected=" + done.getSuspected()
+                        + ";invalid=" + done.getInvalid(), null);
+            });
         } catch (IOException | RuntimeException e) {
             LOG.error("Import {} failed", importId, e);
             newTransaction.executeWithoutResult(s -> imports.findById(importId).orElseThrow()

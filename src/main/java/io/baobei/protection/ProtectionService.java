@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.baobei.audit.AuditLog;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
@@ -52,11 +53,13 @@ public class ProtectionService {
     private final ProtectionPolicy policy;
     private final RuntimeService runtimeService;
     private final DuplicateCheck duplicateCheck;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     public ProtectionService(CustomerRepository customers, RegistrationRepository registrations,
                              FollowUpRepository followUps, OwnershipHistory history, ProtectionPolicy policy,
-                             RuntimeService runtimeService, DuplicateCheck duplicateCheck, Clock clock) {
+                             RuntimeService runtimeService, DuplicateCheck duplicateCheck, AuditLog auditLog,
+                             Clock clock) {
         this.customers = customers;
         this.registrations = registrations;
         this.followUps = followUps;
@@ -64,6 +67,7 @@ public class ProtectionService {
         this.policy = policy;
         this.runtimeService = runtimeService;
         this.duplicateCheck = duplicateCheck;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -88,6 +92,8 @@ public class ProtectionService {
                 registration.getCreditCode(), registration.getPhone(), registration.getEmail(), submitter)).verdict();
         if (recheck == Verdict.CONFLICT || existing.stream().anyMatch(c -> c.isOwnedByOtherThan(submitter))) {
             registration.markConflict(now);
+            auditLog.recordAs(AuditLog.SYSTEM, "REGISTRATION_CONFLICT", "REGISTRATION", registrationId,
+                    "status=IN_REVIEW", "status=CONFLICT", "审核通过后发现同事已持有该客户");
             return new Grant(GrantOutcome.CONFLICT, null);
         }
         Optional<Customer> own = existing.stream()
@@ -117,6 +123,8 @@ public class ProtectionService {
                 registration.getDecidedBy() == null ? submitter : registration.getDecidedBy(), registrationId);
         startProtection(customer);
         registration.markApproved(customer.getId(), now);
+        auditLog.recordAs(AuditLog.SYSTEM, "REGISTRATION_APPROVED", "REGISTRATION", registrationId, "status=IN_REVIEW",
+                "status=APPROVED;customer=" + customer.getId(), null);
         return new Grant(GrantOutcome.GRANTED, customer.getId());
     }
 
@@ -194,7 +202,10 @@ public class ProtectionService {
         Instant now = Instant.now(clock);
         followUps.save(new FollowUp(customerId, author, input.channel(), input.content(), input.nextContactDate(), now));
         int interval = policy.forGrade(customer.getGrade()).followUpIntervalDays();
+        Instant before = customer.getNextFollowUpDue();
         customer.moveFollowUpDue(now.plus(Duration.ofDays(interval)), now);
+        auditLog.recordAs(author, "FOLLOW_UP_RECORDED", "CUSTOMER", customerId, "nextFollowUpDue=" + before,
+                "nextFollowUpDue=" + customer.getNextFollowUpDue() + ";channel=" + input.channel(), null);
         return deadlineVariables(customer);
     }
 

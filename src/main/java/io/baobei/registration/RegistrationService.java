@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.BaobeiProperties;
+import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
@@ -44,12 +45,13 @@ public class RegistrationService {
     private final DuplicateCheck duplicateCheck;
     private final UserDirectory directory;
     private final BaobeiProperties properties;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     public RegistrationService(RegistrationRepository registrations, RegistrationMatchRepository matches,
                                CustomerRepository customers, RegistrationValidator validator,
                                DuplicateCheck duplicateCheck, UserDirectory directory,
-                               BaobeiProperties properties, Clock clock) {
+                               BaobeiProperties properties, AuditLog auditLog, Clock clock) {
         this.registrations = registrations;
         this.matches = matches;
         this.customers = customers;
@@ -57,6 +59,7 @@ public class RegistrationService {
         this.duplicateCheck = duplicateCheck;
         this.directory = directory;
         this.properties = properties;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -87,6 +90,9 @@ public class RegistrationService {
             matches.deleteByRegistrationId(existingId);
         }
         registration = registrations.save(registration);
+        auditLog.recordAs(submitter, existingId == null ? "REGISTRATION_SUBMITTED" : "REGISTRATION_REVISED",
+                "REGISTRATION", registration.getId(), null,
+                "status=CHECKING;company=" + registration.getCompanyName() + ";grade=" + registration.getGrade(), null);
         return new Submission(registration.getId(), registration.getCompanyName(),
                 Groups.reviewersOf(registration.getTeamId()));
     }
@@ -110,6 +116,9 @@ public class RegistrationService {
         matches.deleteByRegistrationId(registrationId);
         result.matches().forEach(match -> matches.save(new RegistrationMatch(registrationId, match)));
         registration.recordVerdict(result.verdict(), Instant.now(clock));
+        auditLog.recordAs(AuditLog.SYSTEM, "DUPLICATE_CHECKED", "REGISTRATION", registrationId, "status=CHECKING",
+                "status=" + registration.getStatus() + ";verdict=" + result.verdict() + ";matches="
+                        + result.matches().stream().map(m -> m.customerId() + ":" + m.status()).toList(), null);
         return result.verdict();
     }
 
@@ -182,6 +191,8 @@ public class RegistrationService {
         }
         registration.recordDecision(decision, reason == null || reason.isEmpty() ? null : reason, reviewer,
                 Instant.now(clock));
+        auditLog.recordAs(reviewer, "REGISTRATION_REVIEWED", "REGISTRATION", registrationId, "status=IN_REVIEW",
+                "status=" + registration.getStatus() + ";decision=" + decision, registration.getDecisionReason());
         return decision;
     }
 
@@ -198,7 +209,11 @@ public class RegistrationService {
     }
 
     public void withdraw(Long registrationId) {
-        load(registrationId).markWithdrawn(Instant.now(clock));
+        Registration registration = load(registrationId);
+        RegistrationStatus before = registration.getStatus();
+        registration.markWithdrawn(Instant.now(clock));
+        auditLog.recordAs(registration.getSubmitter(), "REGISTRATION_WITHDRAWN", "REGISTRATION", registrationId,
+                "status=" + before, "status=WITHDRAWN", null);
     }
 
     // ---- reads for the API, scoped to the caller ----

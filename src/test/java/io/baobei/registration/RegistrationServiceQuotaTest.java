@@ -20,7 +20,7 @@ class RegistrationServiceQuotaTest {
     private final CustomerRepository customers = mock(CustomerRepository.class);
     private final RegistrationService service = new RegistrationService(mock(RegistrationRepository.class),
             mock(RegistrationMatchRepository.class), customers, null, null, null,
-            new BaobeiProperties(new BaobeiProperties.Quota(3), null), Clock.systemUTC());
+            new BaobeiProperties(new BaobeiProperties.Quota(3), null), null, Clock.systemUTC());
 
     @Test
     void belowTheQuotaARepMayRegister() {
