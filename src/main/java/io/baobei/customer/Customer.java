@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +19,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.baobei.dedup.CompanyNames;
+import io.baobei.privacy.ContactCrypto;
+import io.baobei.privacy.EncryptedString;
 
 /** 客户: one company, one record across the organisation. */
 @Entity
@@ -33,10 +36,16 @@ public class Customer {
     @Column(nullable = false)
     private String normalizedName;
     private String creditCode;
+    @Convert(converter = EncryptedString.class)
     private String contactName;
-    /** canonical form, see PhoneNumbers */
+    /** canonical form (see PhoneNumbers), encrypted at rest */
+    @Convert(converter = EncryptedString.class)
     private String phone;
+    @Convert(converter = EncryptedString.class)
     private String email;
+    /** blind indexes: keyed hashes of phone and email, for matching without decrypting */
+    private String phoneHash;
+    private String emailHash;
     private String industry;
     private String region;
     @Enumerated(EnumType.STRING)
@@ -129,6 +138,8 @@ public class Customer {
         this.contactName = contactName;
         this.phone = phone;
         this.email = email;
+        this.phoneHash = ContactCrypto.get().blindIndex(phone);
+        this.emailHash = ContactCrypto.get().blindIndex(email);
         this.industry = industry;
         this.region = region;
         this.grade = grade;

@@ -13,6 +13,8 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import io.baobei.privacy.ContactCrypto;
+
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     /** Customers sharing a strong key with the arguments; any argument but the name may be null. */
@@ -20,23 +22,30 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
             select c from Customer c
             where c.normalizedName = :normalizedName
                or (:creditCode is not null and c.creditCode = :creditCode)
-               or (:phone is not null and c.phone = :phone)
-               or (:email is not null and c.email = :email)
+               or (:phoneHash is not null and c.phoneHash = :phoneHash)
+               or (:emailHash is not null and c.emailHash = :emailHash)
             order by c.id""";
 
     @Query(STRONG_KEYS)
-    List<Customer> findByStrongKeys(@Param("normalizedName") String normalizedName,
-                                    @Param("creditCode") String creditCode,
-                                    @Param("phone") String phone,
-                                    @Param("email") String email);
+    List<Customer> findByKeys(@Param("normalizedName") String normalizedName, @Param("creditCode") String creditCode,
+                              @Param("phoneHash") String phoneHash, @Param("emailHash") String emailHash);
 
-    /** The same, locking the rows so a concurrent grant of the same customer waits for this one. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query(STRONG_KEYS)
-    List<Customer> lockByStrongKeys(@Param("normalizedName") String normalizedName,
-                                    @Param("creditCode") String creditCode,
-                                    @Param("phone") String phone,
-                                    @Param("email") String email);
+    List<Customer> lockByKeys(@Param("normalizedName") String normalizedName, @Param("creditCode") String creditCode,
+                              @Param("phoneHash") String phoneHash, @Param("emailHash") String emailHash);
+
+    /** Customers sharing a strong key; phone and email normalised (they are matched by their blind index). */
+    default List<Customer> findByStrongKeys(String normalizedName, String creditCode, String phone, String email) {
+        ContactCrypto crypto = ContactCrypto.get();
+        return findByKeys(normalizedName, creditCode, crypto.blindIndex(phone), crypto.blindIndex(email));
+    }
+
+    /** The same, locking the rows so a concurrent grant of the same customer waits for this one. */
+    default List<Customer> lockByStrongKeys(String normalizedName, String creditCode, String phone, String email) {
+        ContactCrypto crypto = ContactCrypto.get();
+        return lockByKeys(normalizedName, creditCode, crypto.blindIndex(phone), crypto.blindIndex(email));
+    }
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.id = :id")

@@ -26,17 +26,34 @@ public record CompanyName(String full, String core, String trade, String region,
      */
     public Set<String> blockingKeys() {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add("c:" + core);
-        keys.add("t:" + trade);
-        int length = trade.length();
+        keys.add(key("c:", core));
+        keys.add(key("t:", trade));
+        // by code point, not char: a split surrogate pair would turn into '?' in the database
+        int[] chars = trade.codePoints().toArray();
+        int length = chars.length;
         if (length >= 2 && length <= 12) {
             for (int i = 0; i < length; i++) {
-                keys.add("w:" + trade.substring(0, i) + '?' + trade.substring(i + 1));
+                keys.add(key("w:", new String(chars, 0, i) + '?' + new String(chars, i + 1, length - i - 1)));
                 if (length >= 3) {
-                    keys.add("t:" + trade.substring(0, i) + trade.substring(i + 1));
+                    keys.add(key("t:", new String(chars, 0, i) + new String(chars, i + 1, length - i - 1)));
                 }
             }
         }
         return keys;
     }
+
+    /** Keys fit their column (120 characters); a longer name is cut, which only widens its block. */
+    private static String key(String kind, String value) {
+        String key = kind + value;
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        int end = MAX_KEY_LENGTH;
+        if (Character.isHighSurrogate(key.charAt(end - 1))) {
+            end--;
+        }
+        return key.substring(0, end);
+    }
+
+    static final int MAX_KEY_LENGTH = 120;
 }

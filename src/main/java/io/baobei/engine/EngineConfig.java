@@ -1,6 +1,8 @@
 package io.baobei.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -23,7 +25,9 @@ public class EngineConfig {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
-                levels.add(new PersonalDataHistoryLevel(RegistrationVariables.CONTACT_FIELDS));
+                Set<String> personal = new HashSet<>(RegistrationVariables.CONTACT_FIELDS);
+                personal.add(RegistrationVariables.CONTACT_SUMMARY);
+                levels.add(new PersonalDataHistoryLevel(personal));
                 configuration.setCustomHistoryLevels(levels);
             }
         };

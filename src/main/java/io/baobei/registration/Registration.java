@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import jakarta.persistence.Version;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
 import io.baobei.dedup.Verdict;
+import io.baobei.privacy.EncryptedString;
 
 /** 报备单: a rep's request to own a prospect. */
 @Entity
@@ -30,10 +32,13 @@ public class Registration {
     @Column(nullable = false)
     private String normalizedName;
     private String creditCode;
+    @Convert(converter = EncryptedString.class)
     @Column(nullable = false)
     private String contactName;
+    @Convert(converter = EncryptedString.class)
     @Column(nullable = false)
     private String phone;
+    @Convert(converter = EncryptedString.class)
     private String email;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
