@@ -1,0 +1,141 @@
+package io.baobei.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.baobei.protection.ProtectionVariables;
+import io.baobei.registration.RegistrationForm;
+import io.baobei.registration.RegistrationRepository;
+import io.baobei.support.BaobeiSpringTest;
+import io.baobei.support.Processes;
+import io.baobei.support.TestIdentities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+/**
+ * After a whole lifecycle (registration, review, grant, follow-up, reclaim to the pool), not one column of
+ * any table — Camunda's ACT_* tables included, binary columns too — holds the contact name, phone or email
+ * in clear text. Runs on H2 and, in the second run, on PostgreSQL.
+ */
+@BaobeiSpringTest
+class ClearTextScanTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired Processes processes;
+    @Autowired RegistrationRepository registrations;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void noTableHoldsContactDataInClearText() throws SQLException {
+        init(engine);
+        String phone = Processes.uniqueMobile();
+        String email = "secret." + phone + "@example.cn";
+        String contact = "明文扫描" + phone.substring(7);
+        ProcessInstance registration = processes.submit(TestIdentities.REP_A1, new RegistrationForm(
+                Processes.uniqueName("明文扫描测试"), null, contact, phone, email, "IT", "广东省深圳市", "A",
+                LocalDate.now().toString(), "需求"));
+        processes.executeJob(registration);
+        var review = task(registration);
+        processes.asUser(TestIdentities.MGR_A, () -> {
+            taskService.claim(review.getId(), TestIdentities.MGR_A);
+            taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
+        });
+        processes.executeJob(registration);
+        Long customerId = registrations.findByProcessInstanceId(registration.getId()).orElseThrow().getCustomerId();
+        ProcessInstance protection = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ProtectionVariables.PROCESS_KEY).processInstanceBusinessKey(customerId.toString())
+                .singleResult();
+        var followUp = task(protection);
+        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(followUp.getId(), Map.of(
+                "followUpAction", "RECORD", "channel", "PHONE", "content", "电话沟通",
+                "nextContactDate", LocalDate.now().plusDays(2).toString())));
+        processes.executeJob(protection);
+        processes.fireTimer(protection, "BoundaryEvent_ProtectionExpired");
+        processes.executeJob(protection);
+        assertThat(jdbc.queryForObject("select status from customer where id = ?", String.class, customerId))
+                .isEqualTo("POOL");
+
+        List<String> found = scan(Set.of(phone, email, contact, "+86" + phone));
+        assertThat(found).as("columns holding contact data in clear text").isEmpty();
+        // the scan itself works: it finds a value that is meant to be stored in clear
+        assertThat(scan(Set.of("明文扫描测试"))).isNotEmpty();
+    }
+
+    /** Every table and column (text and binary) holding one of {@code needles}, as "TABLE.COLUMN". */
+    private List<String> scan(Set<String> needles) throws SQLException {
+        List<String> hits = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String schema = connection.getSchema();
+            try (ResultSet columns = meta.getColumns(connection.getCatalog(), schema, "%", "%")) {
+                while (columns.next()) {
+                    String table = columns.getString("TABLE_NAME");
+                    String column = columns.getString("COLUMN_NAME");
+                    int type = columns.getInt("DATA_TYPE");
+                    if (isText(type) || isBinary(type)) {
+                        List<byte[]> values = jdbc.query("select " + quote(column) + " from " + quote(table)
+                                + " where " + quote(column) + " is not null", (rs, i) -> isText(type)
+                                ? rs.getString(1).getBytes(StandardCharsets.UTF_8) : rs.getBytes(1));
+                        for (byte[] value : values) {
+                            if (needles.stream().anyMatch(n -> contains(value, n.getBytes(StandardCharsets.UTF_8)))) {
+                                hits.add(table + "." + column);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean isText(int type) {
+        return type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR || type == Types.CLOB
+                || type == Types.NVARCHAR || type == Types.NCHAR || type == Types.NCLOB;
+    }
+
+    private static boolean isBinary(int type) {
+        return type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY || type == Types.BLOB;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
