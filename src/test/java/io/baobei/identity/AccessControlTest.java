@@ -1,0 +1,228 @@
+package io.baobei.identity;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.Grade;
+import io.baobei.dedup.CompanyNames;
+import io.baobei.registration.RegistrationRepository;
+import io.baobei.support.BaobeiWebTest;
+import io.baobei.support.Processes;
+
+import static io.baobei.support.TestIdentities.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every {@code /api} endpoint, enumerated from the application's own mappings, called by each role against
+ * objects of team B (rep {@code repB1}, manager {@code mgrB}): who gets in, who gets 403/404 — and then no
+ * data. An endpoint added without a row here fails the build. Also Camunda's own task API as used by
+ * Tasklist: another rep cannot read a task or its form variables by guessing its id.
+ */
+@BaobeiWebTest
+class AccessControlTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired CustomerRepository customers;
+    @Autowired RegistrationRepository registrations;
+    @Autowired Processes processes;
+    @Autowired TaskService taskService;
+    @Autowired Clock clock;
+    @LocalServerPort int port;
+
+    private static final List<String> CALLERS = List.of(REP_A1, MGR_A, REP_B1, MGR_B, ADMIN);
+    private static final Set<HttpStatus> DENIED = Set.of(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+    /** What each caller may do to team B's objects: true = allowed (2xx), false = denied (403/404, no data). */
+    private record Rule(HttpMethod method, String path, Map<String, Boolean> allowed, Object body) {
+    }
+
+    private static Map<String, Boolean> allow(String... callers) {
+        Map<String, Boolean> allowed = new LinkedHashMap<>();
+        CALLERS.forEach(c -> allowed.put(c, List.of(callers).contains(c)));
+        return allowed;
+    }
+
+    private static Map<String, Boolean> without(Map<String, Boolean> allowed, String caller) {
+        allowed.remove(caller);
+        return allowed;
+    }
+
+    @Test
+    void everyApiEndpointIsScopedToItsCallers() {
+        // team B's objects: a registration waiting for review, a protected customer, an import, an audit trail
+        String company = Processes.uniqueName("权限测试");
+        ProcessInstance instance = processes.submit(REP_B1, Processes.validForm(company));
+        Long registrationId = registrations.findByProcessInstanceId(instance.getId()).orElseThrow().getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(
+                registrations.findById(registrationId).orElseThrow().getStatus().name()));
+        Long customerId = ownedByTeamB().getId();
+        Long importId = anImport();
+
+        List<Rule> rules = List.of(
+                new Rule(HttpMethod.GET, "/api/registrations/" + registrationId, allow(REP_B1, MGR_B, ADMIN), null),
+                new Rule(HttpMethod.POST, "/api/registrations/" + registrationId + "/decision",
+                        without(allow(), MGR_B), Map.of("decision", "REJECT", "reason", "越权")), // mgrB: below
+                new Rule(HttpMethod.GET, "/api/customers/" + customerId, allow(REP_B1, MGR_B, ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/customers/" + customerId + "/follow-ups", allow(REP_B1, MGR_B, ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/registrations", allow(CALLERS.toArray(String[]::new)), null),
+                new Rule(HttpMethod.GET, "/api/customers", allow(CALLERS.toArray(String[]::new)), null),
+                new Rule(HttpMethod.POST, "/api/duplicates/check", allow(CALLERS.toArray(String[]::new)),
+                        Map.of("companyName", company)),
+                new Rule(HttpMethod.POST, "/api/duplicates/index/rebuild", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/imports/" + importId, allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/imports/" + importId + "/report.csv", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/imports/" + importId + "/report.xlsx", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/audit", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/audit/verify", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/audit/export.csv", allow(ADMIN), null));
+        // covered by their own tests, listed so the inventory below is complete
+        Set<String> coveredElsewhere = Set.of(
+                "POST /api/registrations",       // RegistrationApiTest: reps only; managers 403
+                "POST /api/customers/import");   // CustomerImportApiTest: admins only
+
+        Set<String> tested = new TreeSet<>(coveredElsewhere);
+        for (Rule rule : rules) {
+            tested.add(rule.method() + " " + template(rule.path()));
+            rule.allowed().forEach((caller, allowed) -> {
+                ResponseEntity<String> response = call(caller, rule.method(), rule.path(), rule.body());
+                String what = caller + " " + rule.method() + " " + rule.path();
+                if (allowed) {
+                    assertThat(response.getStatusCode().is2xxSuccessful()).as(what + " → " + response.getStatusCode()).isTrue();
+                } else {
+                    assertThat(response.getStatusCode()).as(what).isIn(DENIED);
+                    assertThat(String.valueOf(response.getBody())).as(what + " leaks data")
+                            .doesNotContain(company).doesNotContain(REP_B1);
+                }
+            });
+        }
+        // lists are scoped: nobody outside team B sees its registration or customer in them
+        for (String outsider : List.of(REP_A1, MGR_A)) {
+            assertThat(call(outsider, HttpMethod.GET, "/api/registrations?size=500", null).getBody()).doesNotContain(company);
+            assertThat(call(outsider, HttpMethod.GET, "/api/customers?size=500", null).getBody())
+                    .doesNotContain("\"id\":" + customerId + ",");
+        }
+        // the team's own manager may decide
+        assertThat(call(MGR_B, HttpMethod.POST, "/api/registrations/" + registrationId + "/decision",
+                Map.of("decision", "APPROVE")).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m + " " + p))));
+        assertThat(tested).as("every /api endpoint needs an access-control row").containsAll(endpoints);
+    }
+
+    @Test
+    void anotherRepCannotReadATaskOrItsFormVariablesThroughTasklistsApi() throws Exception {
+        ProcessInstance instance = processes.submit(REP_B1, Processes.validForm(Processes.uniqueName("任务窥探")));
+        Long registrationId = registrations.findByProcessInstanceId(instance.getId()).orElseThrow().getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(
+                registrations.findById(registrationId).orElseThrow().getStatus().name()));
+        String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        String api = "/camunda/api/engine/engine/default/task/" + taskId;
+
+        HttpClient rep = loggedIn(REP_A1);
+        HttpClient manager = loggedIn(MGR_B);
+        for (String path : List.of(api, api + "/form-variables", api + "/variables", api + "/comment")) {
+            HttpResponse<String> asRep = get(rep, path);
+            assertThat(asRep.statusCode()).as(path).isIn(403, 404);
+            assertThat(asRep.body()).doesNotContain("companyName").doesNotContain("registrationId");
+        }
+        HttpResponse<String> asManager = get(manager, api + "/form-variables");
+        assertThat(asManager.statusCode()).isEqualTo(200);
+        // even the reviewer's form variables carry no clear contact data: a masked phone at most
+        assertThat(asManager.body()).contains("companyName").doesNotContain("\"phone\"").doesNotContain("\"email\"")
+                .doesNotContainPattern("1[3-9]\\d{9}");
+        assertThat(get(rep, "/camunda/api/engine/engine/default/history/variable-instance?processInstanceId="
+                + instance.getId()).body()).doesNotContain("registrationId");
+    }
+
+    private HttpClient loggedIn(String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        String form = "username=" + user + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Customer ownedByTeamB() {
+        String name = Processes.uniqueName("乙组客户");
+        Instant now = Instant.now(clock);
+        Customer customer = new Customer(name, CompanyNames.normalize(name), Grade.B, now);
+        customer.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+        return customers.save(customer);
+    }
+
+    private Long anImport() {
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(
+                ("companyName\n权限导入" + UUID.randomUUID().toString().substring(0, 6) + "有限公司\n").getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "a.csv";
+            }
+        });
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        Map<?, ?> report = rest.withBasicAuth(ADMIN, PASSWORD).postForObject("/api/customers/import",
+                new HttpEntity<>(form, headers), Map.class);
+        return ((Number) report.get("id")).longValue();
+    }
+
+    private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+        return rest.withBasicAuth(user, PASSWORD).exchange(path, method, body == null ? null : new HttpEntity<>(body),
+                String.class);
+    }
+
+    /** "/api/customers/12/follow-ups?x" → "/api/customers/{id}/follow-ups" */
+    private static String template(String path) {
+        String withoutQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return withoutQuery.replaceAll("/\\d+(?=/|$)", "/{id}");
+    }
+}
