@@ -53,19 +53,32 @@ public final class CompanyNames {
             "实验", "研究", "开发", "产业", "经营", "营销", "策划", "展览", "会展", "租赁", "运输", "货运", "快递",
             "航运", "船务", "贸", "tech", "technology", "technologies", "trading", "software", "network", "electronics"));
 
+    /** longest folded name the customer table stores (normalized_name) */
+    public static final int MAX_NORMALIZED_LENGTH = 400;
+
     private CompanyNames() {
     }
 
     /** The whole name folded: the key under which formatting-only variants meet. */
     public static String normalize(String name) {
-        return fold(prepare(name));
+        // removing punctuation can bring together characters that NFKC composes (Hangul jamo, accents):
+        // repeat until nothing changes, so normalising a normalised name is a no-op
+        String folded = fold(prepare(name));
+        for (int i = 0; i < 4; i++) {
+            String again = fold(prepare(folded));
+            if (again.equals(folded)) {
+                break;
+            }
+            folded = again;
+        }
+        return folded;
     }
 
     /** Takes a name apart for matching; see {@link CompanyName}. */
     public static CompanyName analyze(String name) {
         Regions regions = Regions.get();
         String text = NOT_NAME_EXCEPT_BRACKETS.matcher(prepare(name)).replaceAll("");
-        String full = fold(text);
+        String full = normalize(name);
 
         boolean branch = false;
         Matcher branchPart = BRANCH.matcher(text);
@@ -124,7 +137,9 @@ public final class CompanyNames {
             return "";
         }
         String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        return TO_SIMPLIFIED.get().transliterate(nfkc).toLowerCase(Locale.ROOT);
+        String simplified = TO_SIMPLIFIED.get().transliterate(nfkc);
+        // ICU's table maps 苧 → 苎 and 苎 → 苧; fix one spelling so normalising twice changes nothing
+        return simplified.replace('苧', '苎').toLowerCase(Locale.ROOT);
     }
 
     private static String fold(String text) {

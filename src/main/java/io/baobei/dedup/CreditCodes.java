@@ -1,5 +1,6 @@
 package io.baobei.dedup;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /** 统一社会信用代码 (GB 32100-2015): 18 characters, the last one a check character. */
@@ -17,7 +18,17 @@ public final class CreditCodes {
         if (code == null) {
             return null;
         }
-        String compact = code.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        // NFKC turns full-width letters, digits and spaces (as typed with a Chinese IME) into ASCII; repeated
+        // until stable, since removing spaces or upper-casing can make new compositions
+        String compact = code;
+        for (int i = 0; i < 4; i++) {
+            String again = Normalizer.normalize(compact, Normalizer.Form.NFKC)
+                    .replaceAll("[\\s\\p{Z}]+", "").toUpperCase(Locale.ROOT);
+            if (again.equals(compact)) {
+                break;
+            }
+            compact = again;
+        }
         return compact.isEmpty() ? null : compact;
     }
 

@@ -11,7 +11,7 @@ public final class PhoneNumbers {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()（）.]");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern LANDLINE = Pattern.compile("(010|02\\d|0[3-9]\\d{2})[2-9]\\d{6,7}");
+    private static final Pattern LANDLINE = Pattern.compile("(010|02\\d)[2-9]\\d{7}|0[3-9]\\d{2}[2-9]\\d{6,7}");
 
     private PhoneNumbers() {
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -65,7 +66,15 @@ final class ImportFiles {
 
     /** Calls {@code handler} for every data row; returns how many there were. */
     static int read(Path file, Charset forcedCharset, Consumer<Row> handler) throws IOException {
-        return isXlsx(file) ? readXlsx(file, handler) : readCsv(file, charsetOf(file, forcedCharset), handler);
+        if (isXlsx(file)) {
+            return readXlsx(file, handler);
+        }
+        try {
+            return readCsv(file, charsetOf(file, forcedCharset), handler);
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports malformed input (an unclosed quote …) this way
+            throw InvalidInputException.of("file", "CSV 文件格式不正确：" + e.getCause().getMessage());
+        }
     }
 
     static boolean isXlsx(Path file) throws IOException {
@@ -154,6 +163,15 @@ final class ImportFiles {
             return rows.number;
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw InvalidInputException.of("file", "无法读取 XLSX 文件：" + e.getMessage());
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // POI signals a damaged or foreign file with runtime exceptions (POIXMLException, NotOfficeXmlFile …);
+            // the rows handled before stay handled
+            if (e.getCause() instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw InvalidInputException.of("file", "无法读取 XLSX 文件，文件可能已损坏：" + e.getClass().getSimpleName());
         }
     }
 

@@ -37,7 +37,8 @@ public class RegistrationValidator {
 
     private static final Pattern EMAIL_PATTERN =
             Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+    /** control characters (but line breaks and tabs), unpaired surrogates, bidirectional overrides */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\r\\t]]");
 
     private final Clock clock;
 
@@ -64,6 +65,9 @@ public class RegistrationValidator {
             normalizedName = CompanyNames.normalize(companyName);
             if (normalizedName.length() < 2) {
                 errors.add(new FieldError(COMPANY_NAME, "公司名称至少需要两个有效字符"));
+            } else if (normalizedName.length() > CompanyNames.MAX_NORMALIZED_LENGTH) {
+                // compatibility characters (㍿ → 株式会社) can make the folded name much longer than the typed one
+                errors.add(new FieldError(COMPANY_NAME, "公司名称过长"));
             }
         }
 

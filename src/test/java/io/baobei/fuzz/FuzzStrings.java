@@ -45,20 +45,25 @@ public final class FuzzStrings {
                 .injectNull(0.05);
     }
 
-    /** Strings of the characters a field of {@code chars} is built from, with hostile decoration now and then. */
+    /** Strings of the characters a field is built from, now and then between blanks or format characters. */
     public static Arbitrary<String> plausible(String chars, int minLength, int maxLength) {
         Arbitrary<String> core = Arbitraries.strings().withChars(chars).ofMinLength(minLength).ofMaxLength(maxLength);
         return Arbitraries.frequencyOf(
                 Tuple.of(8, core),
                 Tuple.of(2, Combinators.combine(
-                                Arbitraries.strings().withChars(SPACES + FORMAT + CONTROLS).ofMaxLength(2), core,
-                                Arbitraries.strings().withChars(SPACES + FORMAT + CONTROLS).ofMaxLength(2))
+                                Arbitraries.strings().withChars(SPACES + FORMAT).ofMaxLength(2), core,
+                                Arbitraries.strings().withChars(SPACES + FORMAT).ofMaxLength(2))
                         .as((a, b, c) -> a + b + c)));
     }
 
     /** Either hostile text or a plausible value, mostly plausible so that accepting paths are reached too. */
     public static Arbitrary<String> field(Arbitrary<String> plausible) {
-        return Arbitraries.frequencyOf(Tuple.of(4, plausible), Tuple.of(1, hostile()));
+        return field(plausible, 4);
+    }
+
+    /** {@code plausibleWeight} plausible values to one hostile value */
+    public static Arbitrary<String> field(Arbitrary<String> plausible, int plausibleWeight) {
+        return Arbitraries.frequencyOf(Tuple.of(plausibleWeight, plausible), Tuple.of(1, hostile()));
     }
 
     /** True when the text contains at least one CJK ideograph: the user-facing messages are Chinese. */

@@ -1,0 +1,156 @@
+package io.baobei.fuzz;
+
+import java.lang.reflect.Constructor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+
+import io.baobei.common.FieldError;
+import io.baobei.common.InvalidInputException;
+import io.baobei.protection.FollowUpAction;
+import io.baobei.protection.FollowUpChannel;
+import io.baobei.protection.ProtectionService;
+
+import static io.baobei.protection.ProtectionVariables.CHANNEL;
+import static io.baobei.protection.ProtectionVariables.CONTENT;
+import static io.baobei.protection.ProtectionVariables.FOLLOW_UP_ACTION;
+import static io.baobei.protection.ProtectionVariables.NEXT_CONTACT_DATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link ProtectionService#validateFollowUp} on arbitrary process variables: refuses only with Chinese field errors. */
+class ProtectionServiceFollowUpPropertiesTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = LocalDate.now(CLOCK);
+
+    /**
+     * validateFollowUp uses none of the collaborators, only the clock: every other constructor argument is
+     * null. Built reflectively so that collaborators added to the constructor later need no change here.
+     */
+    private final ProtectionService service = withClockOnly(CLOCK);
+
+    private static ProtectionService withClockOnly(Clock clock) {
+        Constructor<?> constructor = ProtectionService.class.getConstructors()[0];
+        Object[] arguments = Arrays.stream(constructor.getParameterTypes())
+                .map(type -> type == Clock.class ? clock : null).toArray();
+        try {
+            return (ProtectionService) constructor.newInstance(arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Property(tries = 1500)
+    void refusesOnlyWithFieldErrorsAndAcceptsOnlyCompleteFollowUps(
+            @ForAll("actions") Object action, @ForAll("channels") Object channel, @ForAll("contents") Object content,
+            @ForAll("nextDates") Object next, @ForAll("extra") Object extra) {
+        Statistics.label("outcome").coverage(c -> c.check("accepted").percentage(p -> p >= 3));
+        Map<String, Object> variables = new HashMap<>();
+        put(variables, FOLLOW_UP_ACTION, action);
+        put(variables, CHANNEL, channel);
+        put(variables, CONTENT, content);
+        put(variables, NEXT_CONTACT_DATE, next);
+        variables.put("unrelated", extra);
+        ProtectionService.FollowUpInput input;
+        try {
+            input = service.validateFollowUp(variables);
+        } catch (InvalidInputException refused) {
+            Statistics.label("outcome").collect("refused");
+            assertThat(refused.errors()).isNotEmpty();
+            for (FieldError error : refused.errors()) {
+                assertThat(error.field()).isIn(FOLLOW_UP_ACTION, CHANNEL, CONTENT, NEXT_CONTACT_DATE);
+                assertThat(FuzzStrings.containsChinese(error.message())).as(error.message()).isTrue();
+            }
+            return;
+        } catch (RuntimeException unexpected) {
+            throw new AssertionError("unexpected " + unexpected + " for " + variables, unexpected);
+        }
+        Statistics.label("outcome").collect("accepted");
+        assertThat(input.action()).isNotNull();
+        assertThat(input.channel()).isNotNull();
+        assertThat(input.content()).isNotBlank().isEqualTo(input.content().strip()).hasSizeLessThanOrEqualTo(2000);
+        if (input.nextContactDate() == null) {
+            assertThat(input.action()).isEqualTo(FollowUpAction.DEAL_WON);
+        } else {
+            assertThat(input.nextContactDate()).isBetween(TODAY, TODAY.plusDays(180));
+        }
+    }
+
+    /** a value of ABSENT is left out of the map; null is put in as null */
+    private static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "<absent>";
+        }
+    };
+
+    private static void put(Map<String, Object> variables, String name, Object value) {
+        if (value != ABSENT) {
+            variables.put(name, value);
+        }
+    }
+
+    private static Arbitrary<Object> hostileValues() {
+        return Arbitraries.oneOf(
+                FuzzStrings.hostile().map(s -> (Object) s),
+                Arbitraries.just(ABSENT),
+                Arbitraries.integers().map(i -> (Object) i),
+                Arbitraries.longs().map(l -> (Object) l),
+                Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).map(b -> (Object) b),
+                Arbitraries.longs().between(-10_000_000_000_000L, 10_000_000_000_000L).map(ms -> (Object) new Date(ms)),
+                Arbitraries.integers().between(-1000, 1000).map(d -> (Object) TODAY.plusDays(d)),
+                Arbitraries.of(FollowUpChannel.values()).map(c -> (Object) c),
+                Arbitraries.of(new byte[] {1, 2}, new StringBuilder("RECORD"), Map.of("a", 1), Arrays.asList(1, null)));
+    }
+
+    private static Arbitrary<Object> field(Arbitrary<?> plausible) {
+        return Arbitraries.frequencyOf(Tuple.of(4, plausible.map(v -> (Object) v)), Tuple.of(1, hostileValues()));
+    }
+
+    @Provide
+    Arbitrary<Object> actions() {
+        return field(Arbitraries.oneOf(Arbitraries.of(FollowUpAction.values()).map(Enum::name),
+                Arbitraries.of(FollowUpAction.values()).map(a -> " " + a.name().toLowerCase(Locale.ROOT) + "\u3000"),
+                Arbitraries.of(FollowUpAction.values()).map(a -> (Object) a).map(Object::toString)));
+    }
+
+    @Provide
+    Arbitrary<Object> channels() {
+        return field(Arbitraries.oneOf(Arbitraries.of(FollowUpChannel.values()).map(Enum::name),
+                Arbitraries.of(FollowUpChannel.values()).map(c -> c.name().toLowerCase(Locale.ROOT)),
+                Arbitraries.of("WECHAT\u0000", "微信", "wechat\u200F")));
+    }
+
+    @Provide
+    Arbitrary<Object> contents() {
+        return field(Arbitraries.oneOf(FuzzStrings.plausible("电话沟通了报价。 abc\n", 1, 60),
+                FuzzStrings.plausible("电话沟通了报价😀", 1995, 2005)));
+    }
+
+    @Provide
+    Arbitrary<Object> nextDates() {
+        Arbitrary<LocalDate> date = Arbitraries.integers().between(-5, 200).map(TODAY::plusDays);
+        return field(Arbitraries.oneOf(date.map(LocalDate::toString), date.map(d -> d + "T00:00:00.000+0800"),
+                date.map(d -> (Object) d), Arbitraries.of("", " ", "2026-02-29", "2026-12-1", "9999-99-99")));
+    }
+
+    @Provide
+    Arbitrary<Object> extra() {
+        return hostileValues();
+    }
+}
