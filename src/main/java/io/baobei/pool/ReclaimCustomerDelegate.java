@@ -21,7 +21,7 @@ public class ReclaimCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        poolService.reclaim((Long) execution.getVariable(ProtectionVariables.CUSTOMER_ID),
+        poolService.reclaim(ProtectionVariables.customerId(execution),
                 ReclaimReason.valueOf((String) execution.getVariable(ProtectionVariables.RECLAIM_REASON)));
     }
 }

@@ -18,7 +18,7 @@ public class GrantProtectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProtectionService.Grant grant = service.grant((Long) execution.getVariable(RegistrationVariables.REGISTRATION_ID));
+        ProtectionService.Grant grant = service.grant(RegistrationVariables.registrationId(execution));
         execution.setVariable(RegistrationVariables.GRANT_OUTCOME, grant.outcome().name());
         if (grant.customerId() != null) {
             execution.setVariable(RegistrationVariables.CUSTOMER_ID, grant.customerId());

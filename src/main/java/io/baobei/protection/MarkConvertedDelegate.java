@@ -18,7 +18,7 @@ public class MarkConvertedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.markConverted((Long) execution.getVariable(CUSTOMER_ID), (String) execution.getVariable(OWNER),
+        service.markConverted(customerId(execution),
                 service.validateFollowUp(execution.getVariables()));
     }
 }

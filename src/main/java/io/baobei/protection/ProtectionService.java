@@ -197,8 +197,9 @@ public class ProtectionService {
      * Records a follow-up by the owner and moves the follow-up deadline by the policy's interval.
      * Returns the process variables of the new deadline.
      */
-    public Map<String, Object> recordFollowUp(Long customerId, String author, FollowUpInput input) {
+    public Map<String, Object> recordFollowUp(Long customerId, FollowUpInput input) {
         Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
+        String author = customer.getOwner();
         Instant now = Instant.now(clock);
         followUps.save(new FollowUp(customerId, author, input.channel(), input.content(), input.nextContactDate(), now));
         int interval = policy.forGrade(customer.getGrade()).followUpIntervalDays();
@@ -210,8 +211,9 @@ public class ProtectionService {
     }
 
     /** 成交: records the closing note and ends protection as converted. */
-    public void markConverted(Long customerId, String author, FollowUpInput input) {
+    public void markConverted(Long customerId, FollowUpInput input) {
         Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
+        String author = customer.getOwner();
         Instant now = Instant.now(clock);
         followUps.save(new FollowUp(customerId, author, input.channel(), input.content(), input.nextContactDate(), now));
         CustomerStatus before = customer.getStatus();

@@ -1,5 +1,7 @@
 package io.baobei.protection;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /** Every variable name of {@code CustomerProtectionProcess} (business key = customer id), in one place. */
 public final class ProtectionVariables {
 
@@ -28,5 +30,10 @@ public final class ProtectionVariables {
     public static final String RECLAIM_REASON = "reclaimReason";
 
     private ProtectionVariables() {
+    }
+
+    /** The customer of a protection instance: its business key (a form submission cannot change it). */
+    public static Long customerId(DelegateExecution execution) {
+        return Long.valueOf(execution.getProcessBusinessKey());
     }
 }

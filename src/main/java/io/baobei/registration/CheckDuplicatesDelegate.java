@@ -20,7 +20,7 @@ public class CheckDuplicatesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Verdict verdict = service.checkDuplicates((Long) execution.getVariable(REGISTRATION_ID));
+        Verdict verdict = service.checkDuplicates(registrationId(execution));
         execution.setVariable(VERDICT, verdict.name());
         execution.setVariable(VERDICT_LABEL, verdict.label());
     }

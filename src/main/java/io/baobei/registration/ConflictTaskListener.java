@@ -16,7 +16,7 @@ public class ConflictTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long registrationId = (Long) task.getVariable(RegistrationVariables.REGISTRATION_ID);
+        Long registrationId = RegistrationVariables.registrationId(task.getExecution());
         task.setVariableLocal(RegistrationVariables.CONFLICT_NOTICE, service.conflictNotice(registrationId));
     }
 }

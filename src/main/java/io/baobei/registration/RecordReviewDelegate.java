@@ -21,7 +21,7 @@ public class RecordReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewDecision decision = service.recordReview((Long) execution.getVariable(REGISTRATION_ID),
+        ReviewDecision decision = service.recordReview(registrationId(execution),
                 execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REASON), (String) execution.getVariable(REVIEWED_BY));
         execution.setVariable(REVIEW_DECISION, decision.name());
     }

@@ -64,7 +64,7 @@ public class RegistrationService {
     }
 
     /** What the process keeps of a saved submission. */
-    public record Submission(Long registrationId, String companyName, String reviewerGroup) {
+    public record Submission(Long registrationId, String submitter, String companyName, String reviewerGroup) {
     }
 
     /**
@@ -86,6 +86,9 @@ public class RegistrationService {
         } else {
             ValidRegistration valid = validator.validateRevision(form);
             registration = load(existingId);
+            if (!registration.getProcessInstanceId().equals(processInstanceId)) {
+                throw new IllegalStateException("registration " + existingId + " belongs to another process instance");
+            }
             registration.apply(valid, now);
             matches.deleteByRegistrationId(existingId);
         }
@@ -93,7 +96,7 @@ public class RegistrationService {
         auditLog.recordAs(submitter, existingId == null ? "REGISTRATION_SUBMITTED" : "REGISTRATION_REVISED",
                 "REGISTRATION", registration.getId(), null,
                 "status=CHECKING;company=" + registration.getCompanyName() + ";grade=" + registration.getGrade(), null);
-        return new Submission(registration.getId(), registration.getCompanyName(),
+        return new Submission(registration.getId(), registration.getSubmitter(), registration.getCompanyName(),
                 Groups.reviewersOf(registration.getTeamId()));
     }
 

@@ -3,6 +3,8 @@ package io.baobei.registration;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /**
  * Every variable name of {@code CustomerRegistrationProcess}, in one place. Variables hold ids and
  * display values only; the registration itself lives in the {@code registration} table.
@@ -51,5 +53,17 @@ public final class RegistrationVariables {
     public static final String CONFLICT_NOTICE = "conflictNotice";
 
     private RegistrationVariables() {
+    }
+
+    /**
+     * The registration of a process instance: its business key, set by Task_ValidateRegistration. Never
+     * read from a variable, which a form submission could overwrite.
+     */
+    public static Long registrationId(DelegateExecution execution) {
+        String businessKey = execution.getProcessBusinessKey();
+        if (businessKey == null) {
+            throw new IllegalStateException("process instance " + execution.getProcessInstanceId() + " has no registration");
+        }
+        return Long.valueOf(businessKey);
     }
 }

@@ -31,7 +31,7 @@ public class ReviewTaskListener implements TaskListener {
             task.getExecution().setVariable(REVIEWED_BY, reviewer);
             return;
         }
-        Long registrationId = (Long) task.getVariable(REGISTRATION_ID);
+        Long registrationId = registrationId(task.getExecution());
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId));
     }

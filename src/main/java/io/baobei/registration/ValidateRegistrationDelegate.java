@@ -22,13 +22,25 @@ public class ValidateRegistrationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long existingId = (Long) execution.getVariable(REGISTRATION_ID);
-        RegistrationService.Submission submission = service.recordSubmission(existingId,
-                (String) execution.getVariable(SUBMITTER), execution.getProcessInstanceId(),
-                RegistrationForm.fromVariables(execution.getVariables()));
+        String businessKey = execution.getProcessBusinessKey();
+        Long existingId = businessKey == null ? null : Long.valueOf(businessKey);
+        RegistrationService.Submission submission = service.recordSubmission(existingId, submitter(execution),
+                execution.getProcessInstanceId(), RegistrationForm.fromVariables(execution.getVariables()));
+        if (existingId == null) {
+            execution.setProcessBusinessKey(submission.registrationId().toString());
+        }
+        // reset from the registration: a submitted form cannot re-assign the registration or its tasks
+        execution.setVariable(SUBMITTER, submission.submitter());
         execution.setVariable(REGISTRATION_ID, submission.registrationId());
         execution.setVariable(COMPANY_NAME, submission.companyName());
         execution.setVariable(REVIEWER_GROUP, submission.reviewerGroup());
         execution.removeVariables(CONTACT_FIELDS);
+    }
+
+    /** The authenticated user who submits (a form could send any "submitter"); the initiator without one. */
+    private static String submitter(DelegateExecution execution) {
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null && authentication.getUserId() != null ? authentication.getUserId()
+                : (String) execution.getVariable(SUBMITTER);
     }
 }

@@ -16,6 +16,6 @@ public class WithdrawRegistrationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.withdraw((Long) execution.getVariable(RegistrationVariables.REGISTRATION_ID));
+        service.withdraw(RegistrationVariables.registrationId(execution));
     }
 }

@@ -181,6 +181,32 @@ class CustomerRegistrationProcessTest {
     }
 
     @Test
+    void formSubmissionsCannotRedirectTheProcessToAnotherRegistrationOrRep() {
+        ProcessInstance victim = processes.submit(TestIdentities.REP_B1, Processes.validForm(Processes.uniqueName("他人报备")));
+        Registration victimBefore = registrationOf(victim);
+
+        Map<String, Object> tampered = Processes.validForm(Processes.uniqueName("篡改测试")).toVariables();
+        tampered.put(SUBMITTER, TestIdentities.REP_B1);
+        ProcessInstance instance = processes.asUser(TestIdentities.REP_A1, () ->
+                runtimeService.startProcessInstanceByKey(PROCESS_KEY, tampered));
+        assertThat(registrationOf(instance).getSubmitter()).as("the authenticated user submits").isEqualTo(TestIdentities.REP_A1);
+        assertThat(instance).variables().containsEntry(SUBMITTER, TestIdentities.REP_A1);
+
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "REVISE", "请补充");
+        Task revise = task(instance);
+        Map<String, Object> hijack = Processes.validForm("被改掉的名字有限公司").toVariables();
+        hijack.put(REGISTRATION_ID, victimBefore.getId());
+        hijack.put(SUBMITTER, TestIdentities.REP_B1);
+        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(revise.getId(), hijack));
+
+        assertThat(registrationOf(victim).getCompanyName()).isEqualTo(victimBefore.getCompanyName());
+        assertThat(registrationOf(instance).getCompanyName()).isEqualTo("被改掉的名字有限公司");
+        assertThat(instance).variables().containsEntry(SUBMITTER, TestIdentities.REP_A1)
+                .containsEntry(REGISTRATION_ID, registrationOf(instance).getId());
+    }
+
+    @Test
     void rejectionNeedsAReasonAndEndsRejected() {
         ProcessInstance instance = processes.submit(TestIdentities.REP_A1,
                 Processes.validForm(Processes.uniqueName("珠海市横琴咨询")));
