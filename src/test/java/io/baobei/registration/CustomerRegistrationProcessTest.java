@@ -187,7 +187,7 @@ class CustomerRegistrationProcessTest {
 
         Map<String, Object> tampered = Processes.validForm(Processes.uniqueName("篡改测试")).toVariables();
         tampered.put(SUBMITTER, TestIdentities.REP_B1);
-        ProcessInstance instance = processes.asUser(TestIdentities.REP_A1, () ->
+        ProcessInstance instance = processes.as(TestIdentities.REP_A1, () ->
                 runtimeService.startProcessInstanceByKey(PROCESS_KEY, tampered));
         assertThat(registrationOf(instance).getSubmitter()).as("the authenticated user submits").isEqualTo(TestIdentities.REP_A1);
         assertThat(instance).variables().containsEntry(SUBMITTER, TestIdentities.REP_A1);
