@@ -17,34 +17,43 @@ import io.baobei.privacy.ContactCrypto;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    /** Customers sharing a strong key with the arguments; any argument but the name may be null. */
+    /**
+     * Customers sharing a strong key. A union of single-column lookups, so every branch uses its own index
+     * (an OR across columns makes H2 scan the whole table); absent keys are passed as '' and match nothing.
+     */
     String STRONG_KEYS = """
-            select c from Customer c
-            where c.normalizedName = :normalizedName
-               or (:creditCode is not null and c.creditCode = :creditCode)
-               or (:phoneHash is not null and c.phoneHash = :phoneHash)
-               or (:emailHash is not null and c.emailHash = :emailHash)
+            select c.* from customer c where c.id in (
+                select id from customer where normalized_name = :normalizedName
+                union select id from customer where credit_code = :creditCode
+                union select id from customer where phone_hash = :phoneHash
+                union select id from customer where email_hash = :emailHash)
             order by c.id""";
 
-    @Query(STRONG_KEYS)
+    @Query(value = STRONG_KEYS, nativeQuery = true)
     List<Customer> findByKeys(@Param("normalizedName") String normalizedName, @Param("creditCode") String creditCode,
                               @Param("phoneHash") String phoneHash, @Param("emailHash") String emailHash);
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query(STRONG_KEYS)
+    /** The same, locking the rows so a concurrent grant of the same customer waits for this one. */
+    @Query(value = STRONG_KEYS + " for update", nativeQuery = true)
     List<Customer> lockByKeys(@Param("normalizedName") String normalizedName, @Param("creditCode") String creditCode,
                               @Param("phoneHash") String phoneHash, @Param("emailHash") String emailHash);
 
     /** Customers sharing a strong key; phone and email normalised (they are matched by their blind index). */
     default List<Customer> findByStrongKeys(String normalizedName, String creditCode, String phone, String email) {
         ContactCrypto crypto = ContactCrypto.get();
-        return findByKeys(normalizedName, creditCode, crypto.blindIndex(phone), crypto.blindIndex(email));
+        return findByKeys(orNone(normalizedName), orNone(creditCode), orNone(crypto.blindIndex(phone)),
+                orNone(crypto.blindIndex(email)));
     }
 
     /** The same, locking the rows so a concurrent grant of the same customer waits for this one. */
     default List<Customer> lockByStrongKeys(String normalizedName, String creditCode, String phone, String email) {
         ContactCrypto crypto = ContactCrypto.get();
-        return lockByKeys(normalizedName, creditCode, crypto.blindIndex(phone), crypto.blindIndex(email));
+        return lockByKeys(orNone(normalizedName), orNone(creditCode), orNone(crypto.blindIndex(phone)),
+                orNone(crypto.blindIndex(email)));
+    }
+
+    private static String orNone(String key) {
+        return key == null ? "" : key;
     }
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
