@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -89,9 +88,7 @@ public class DuplicateCheckController {
     @PostMapping("/index/rebuild")
     @Operation(summary = "重建查重索引（管理员）", description = "升级查重规则后，或绕过应用直接写入客户表后使用。")
     public Map<String, Object> rebuildIndex() {
-        if (!directory.currentActor().isAdmin()) {
-            throw new AccessDeniedException("admins only");
-        }
+        directory.currentAdmin();
         return Map.of("customers", nameIndex.rebuild());
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,6 +42,15 @@ public class UserDirectory {
             throw new AuthenticationCredentialsNotFoundException("not logged in");
         }
         return actor(auth.getName());
+    }
+
+    /** The current actor, who must be an admin (403 otherwise). */
+    public Actor currentAdmin() {
+        Actor actor = currentActor();
+        if (!actor.isAdmin()) {
+            throw new AccessDeniedException("admins only");
+        }
+        return actor;
     }
 
     public String teamName(String teamId) {
