@@ -1,5 +1,6 @@
 package io.baobei.fuzz;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +142,10 @@ class RegistrationValidatorPropertiesTest {
             assertThat(CreditCodes.isValid(result.creditCode())).isTrue();
             assertThat(result.creditCode().chars().allMatch(c -> CREDIT_CHARSET.indexOf(c) >= 0)).isTrue();
         } else {
-            assertThat(form.creditCode() == null || form.creditCode().replaceAll("\\s+", "").isEmpty()).isTrue();
+            // only blanks were typed: ASCII whitespace or any Unicode space, also after NFKC (full-width U+3000)
+            assertThat(form.creditCode() == null || Normalizer.normalize(form.creditCode(), Normalizer.Form.NFKC)
+                    .codePoints().allMatch(c -> " \t\n\u000B\f\r".indexOf(c) >= 0 || Character.isSpaceChar(c)))
+                    .as("credit code %s dropped as empty", form.creditCode()).isTrue();
         }
 
         checkText(result.contactName(), 50, !revision);
