@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import jakarta.persistence.EntityManager;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,7 +33,8 @@ public class AuditLog {
     private final IdentityService identityService;
     private final Clock clock;
 
-    public AuditLog(AuditEntryRepository entries, EntityManager entityManager, IdentityService identityService,
+    /** identityService is lazy: the engine records its own start-up deployment before it is complete */
+    public AuditLog(AuditEntryRepository entries, EntityManager entityManager, @Lazy IdentityService identityService,
                     Clock clock) {
         this.entries = entries;
         this.entityManager = entityManager;
