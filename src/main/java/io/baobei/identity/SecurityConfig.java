@@ -7,6 +7,7 @@ import jakarta.servlet.Filter;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -23,6 +26,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Three chains:
@@ -34,13 +38,39 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>everything else: the login page, OpenAPI docs, health.</li>
  * </ul>
  * Camunda's filters registered below then hand the authenticated user to the engine, so its
- * authorization checks apply to every request.
+ * authorization checks apply to every request. Headers: see docs/security.md "Headers and CSRF".
  */
 @Configuration
 public class SecurityConfig {
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
     static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+    /**
+     * The login page, the API docs (Swagger UI) and the rest of the site: only their own scripts and images,
+     * nothing may frame them. Swagger UI adds style elements of its own ('unsafe-inline' styles) and shows
+     * data: images; no inline script or eval anywhere.
+     */
+    static final String SITE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** JSON for scripts and integrations: a browser that opens it directly runs and loads nothing. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    static final long HSTS_MAX_AGE = 31_536_000; // one year
+
+    /**
+     * HSTS on every response when the site is served over HTTPS (BAOBEI_HTTPS=true: also when the proxy in front
+     * does not say so), otherwise on the requests that did arrive over HTTPS. Without includeSubDomains: the
+     * app may run on a domain whose other hosts are not ours to pin to HTTPS.
+     */
+    private final RequestMatcher hstsRequests;
+
+    SecurityConfig(@Value("${baobei.https:false}") boolean https) {
+        this.hstsRequests = request -> https || request.isSecure();
+    }
+
+    private Customizer<HeadersConfigurer<HttpSecurity>.HstsConfig> hsts() {
+        return hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE).includeSubDomains(false).requestMatcher(hstsRequests);
+    }
 
     private static PathPatternRequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
@@ -58,6 +88,9 @@ public class SecurityConfig {
                 .httpBasic(basic -> basic.realmName("Baobei"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .httpStrictTransportSecurity(hsts())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP)))
                 .build();
     }
 
@@ -87,9 +120,10 @@ public class SecurityConfig {
                         .clearAuthentication(true)
                         .deleteCookies("JSESSIONID", "XSRF-TOKEN")
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
-                // Camunda's CsrfPreventionFilter and HeaderSecurityFilter cover the webapps.
+                // Camunda's CsrfPreventionFilter and HeaderSecurityFilter cover the webapps (CSP with the nonce of
+                // their script tags, nosniff); only HSTS comes from here, with the same switch as the rest of the site.
                 .csrf(AbstractHttpConfigurer::disable)
-                .headers(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.defaultsDisabled().httpStrictTransportSecurity(hsts()))
                 .build();
     }
 
@@ -125,6 +159,9 @@ public class SecurityConfig {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID", "XSRF-TOKEN"))
                 .sessionManagement(s -> s.sessionFixation().changeSessionId())
+                .headers(headers -> headers
+                        .httpStrictTransportSecurity(hsts())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SITE_CSP)))
                 .build();
     }
 

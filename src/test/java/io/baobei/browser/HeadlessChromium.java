@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,10 +15,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium for the browser tests. Uses the system chromedriver explicitly, so Selenium
- * Manager never tries to download a browser or driver.
+ * Manager never tries to download a browser or driver. Keeps the browser console, so tests can assert that no
+ * Content-Security-Policy violation happened.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -27,6 +32,20 @@ final class HeadlessChromium implements AutoCloseable {
 
     final ChromeDriver driver;
     private final Path profile;
+    /**
+     * Logs every CSP violation of a page to its console. Chrome logs some itself, but not an eval that a script
+     * attempts and catches (the EvalError is all there is), while the violation event fires for every one.
+     */
+    private static final String REPORT_CSP_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', function (e) {
+              console.error('Content Security Policy violation: ' + e.effectiveDirective + ' blocked '
+                  + (e.blockedURI || '?') + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber);
+            });
+            """;
+
+    /** Every console entry so far; ChromeDriver hands each one out only once. */
+    private final List<String> console = new ArrayList<>();
+    private int checkedUpTo;
 
     private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -56,13 +75,43 @@ final class HeadlessChromium implements AutoCloseable {
                 "--user-data-dir=" + profile.toAbsolutePath());
         // Tasklist chooses its locale from the browser's Accept-Language
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // keep the console (CSP violations end up there)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // before any script of every page this browser opens
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", REPORT_CSP_VIOLATIONS));
         return new HeadlessChromium(driver, profile);
+    }
+
+    /** The whole browser console of this session, oldest first. */
+    List<String> console() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            console.add(entry.getLevel() + " " + entry.getMessage());
+        }
+        return List.copyOf(console);
+    }
+
+    /**
+     * Console entries about the Content-Security-Policy that appeared since the previous call, except the
+     * reports of AngularJS's eval probe (see AngularEvalProbe).
+     */
+    List<String> newCspViolations() {
+        List<String> all = console();
+        List<String> violations = all.subList(checkedUpTo, all.size()).stream()
+                .filter(HeadlessChromium::isCspViolation)
+                .filter(entry -> !AngularEvalProbe.isProbe(entry))
+                .toList();
+        checkedUpTo = all.size();
+        return violations;
+    }
+
+    static boolean isCspViolation(String consoleEntry) {
+        return consoleEntry.contains("Content Security Policy") || consoleEntry.contains("unsafe-eval");
     }
 
     @Override

@@ -3,9 +3,6 @@ package io.baobei.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,9 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -46,13 +41,14 @@ import io.baobei.support.TestIdentities;
 /**
  * The happy path as people click it in Camunda Tasklist (zh locale): a rep registers a prospect with the
  * Camunda Form, the duplicate check runs on the job executor, the team manager approves, and the rep gets
- * the follow-up task. Screenshots of every step land in target/screenshots.
+ * the follow-up task. Screenshots of every step land in target/screenshots/tasklist. No step may make the
+ * browser report a Content-Security-Policy violation.
  */
 @BaobeiWebTest
 @Tag("browser")
 class TasklistBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Screenshots SCREENSHOTS = new Screenshots("tasklist");
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(30);
     /** Statuses the happy path never passes through: no use waiting any longer. */
@@ -69,16 +65,10 @@ class TasklistBrowserTest {
     private HeadlessChromium chromium;
     private WebDriver driver;
     private WebDriverWait wait;
-    private int shot;
 
     @BeforeAll
     static void cleanScreenshots() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        try (var files = Files.list(SCREENSHOTS)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        SCREENSHOTS.clean();
     }
 
     @BeforeEach
@@ -364,15 +354,20 @@ class TasklistBrowserTest {
         return element;
     }
 
-    /** Runs one user-visible step; screenshots the result, or the page and its HTML when the step fails. */
+    /**
+     * Runs one user-visible step; screenshots the result, or the page and its HTML when the step fails. A step
+     * that made the browser report a Content-Security-Policy violation fails.
+     */
     private void step(String name, Runnable action) {
         try {
             action.run();
             assertThat(errorNotifications()).as("Tasklist error notifications after " + name).isEmpty();
             screenshot(name);
+            assertThat(chromium.newCspViolations()).as("Content-Security-Policy violations in the console after " + name)
+                    .isEmpty();
         } catch (RuntimeException | AssertionError e) {
             screenshot(name + "-FAILED");
-            dump(name + "-FAILED");
+            SCREENSHOTS.dump(driver, name + "-FAILED");
             throw e;
         }
     }
@@ -384,29 +379,10 @@ class TasklistBrowserTest {
     }
 
     private void screenshot(String name) {
-        Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name));
-        try {
-            sleep(150); // let animations (modal fade, notifications) settle for a faithful picture
-            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("screenshot " + file + " failed: " + e);
-        }
-    }
-
-    private void dump(String name) {
-        try {
-            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("page dump " + name + " failed: " + e);
-        }
+        SCREENSHOTS.take(driver, name);
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Screenshots.sleep(millis);
     }
 }
