@@ -1,6 +1,7 @@
 package io.baobei.dedup;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
+import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerService;
@@ -63,12 +66,7 @@ public class DuplicateCheckController {
     @Transactional(readOnly = true)
     @Operation(summary = "查重", description = "只有公司名称必填。销售看不到同事客户的详情，只看到所属团队和保护起始日期。")
     public CheckResponse check(@RequestBody CheckRequest request) {
-        if (request.companyName() == null || request.companyName().isBlank()) {
-            throw InvalidInputException.of("companyName", "请填写公司名称");
-        }
-        if (request.companyName().length() > 200) {
-            throw InvalidInputException.of("companyName", "公司名称不能超过 200 个字符");
-        }
+        validate(request);
         Actor actor = directory.currentActor();
         DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(request.companyName(),
                 request.creditCode(), request.phone(), request.email(), actor.username()));
@@ -83,6 +81,31 @@ public class DuplicateCheckController {
                     visible ? customer.getCompanyName() : null, directory.teamName(customer.getOwnerTeam()), since);
         }).toList();
         return new CheckResponse(result.verdict(), views);
+    }
+
+    /**
+     * Only the company name is required; the others are looked up only when well-formed, but text nobody
+     * types (control characters, novels) is refused naming the field rather than silently ignored.
+     */
+    private static void validate(CheckRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.companyName() == null || request.companyName().isBlank()) {
+            errors.add(new FieldError("companyName", "请填写公司名称"));
+        } else {
+            TextRules.check("companyName", "公司名称", request.companyName().strip(), 200, errors);
+        }
+        checkOptional("creditCode", "统一社会信用代码", request.creditCode(), 50, errors);
+        checkOptional("phone", "联系电话", request.phone(), 50, errors);
+        checkOptional("email", "邮箱", request.email(), 100, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void checkOptional(String field, String label, String value, int max, List<FieldError> errors) {
+        if (value != null && !value.isBlank()) {
+            TextRules.check(field, label, value.strip(), max, errors);
+        }
     }
 
     @PostMapping("/index/rebuild")

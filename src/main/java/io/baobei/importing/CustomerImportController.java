@@ -37,6 +37,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.baobei.common.InvalidInputException;
+import io.baobei.common.TextRules;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
 
@@ -83,7 +84,7 @@ public class CustomerImportController {
         Charset forced = parseCharset(charset);
         Path copy = Files.createTempFile("baobei-import-", ".upload");
         file.transferTo(copy);
-        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        String name = displayName(file.getOriginalFilename());
         CustomerImportService.Started started = service.start(copy, name, forced, async, actor);
         if (started.finished()) {
             return ResponseEntity.ok(report(started.id(), 0, Integer.MAX_VALUE));
@@ -96,7 +97,7 @@ public class CustomerImportController {
     public Report get(@PathVariable Long id, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "1000") int size) {
         directory.currentAdmin();
-        return report(id, page, Math.min(Math.max(size, 1), 10_000));
+        return report(id, Math.max(page, 0), Math.min(Math.max(size, 1), 10_000));
     }
 
     @GetMapping("/api/imports/{id}/report.csv")
@@ -173,6 +174,22 @@ public class CustomerImportController {
     private static RowView view(CustomerImportRow row) {
         return new RowView(row.getRowNumber(), row.getOutcome(), row.getCompanyName(), row.getCustomerId(),
                 row.getDuplicateOf(), row.getReasons(), row.getMessage());
+    }
+
+    /**
+     * The uploaded file's name as the report shows it: without a client's folder path, control characters
+     * replaced, at most 255 characters (customer_import.file_name).
+     */
+    static String displayName(String original) {
+        if (original == null || original.isBlank()) {
+            return "upload";
+        }
+        String name = TextRules.replaceControlCharacters(original.substring(Math.max(original.lastIndexOf('/'),
+                original.lastIndexOf('\\')) + 1).strip());
+        if (name.length() > 255) {
+            name = name.substring(0, Character.isHighSurrogate(name.charAt(254)) ? 254 : 255);
+        }
+        return name.isEmpty() ? "upload" : name;
     }
 
     private static Charset parseCharset(String charset) {

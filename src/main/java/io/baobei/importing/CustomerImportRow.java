@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.baobei.common.TextRules;
+
 /** The outcome of one row of an import file, for the per-row report. */
 @Entity
 @Table(name = "customer_import_row")
@@ -38,11 +40,14 @@ public class CustomerImportRow {
         this.importId = importId;
         this.rowNumber = rowNumber;
         this.outcome = outcome;
-        this.companyName = companyName == null ? null : companyName.substring(0, Math.min(200, companyName.length()));
+        // the report echoes the file, which may hold anything: no control characters (PostgreSQL refuses U+0000)
+        this.companyName = companyName == null ? null
+                : TextRules.replaceControlCharacters(companyName.substring(0, Math.min(200, companyName.length())));
         this.customerId = customerId;
         this.duplicateOf = duplicateOf;
         this.reasons = reasons;
-        this.message = message == null ? null : message.substring(0, Math.min(1000, message.length()));
+        this.message = message == null ? null
+                : TextRules.replaceControlCharacters(message.substring(0, Math.min(1000, message.length())));
     }
 
     public int getRowNumber() { return rowNumber; }

@@ -1,7 +1,6 @@
 package io.baobei.importing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.baobei.audit.AuditLog;
+import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
+import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
@@ -135,7 +136,7 @@ public class CustomerImportService {
                     LOG.warn("Import {} row {} failed", importId, row.number(), e);
                     newTransaction.executeWithoutResult(s -> {
                         CustomerImportRow failed = new CustomerImportRow(importId, row.number(), ImportOutcome.INVALID,
-                                row.get("companyName"), null, null, null, "处理失败，请重试：" + e.getMessage());
+                                row.get("companyName"), null, null, null, "处理失败，请重试（详情见服务器日志）");
                         rows.save(failed);
                         imports.findById(importId).orElseThrow().count(ImportOutcome.INVALID);
                     });
@@ -150,8 +151,9 @@ public class CustomerImportService {
             });
         } catch (IOException | RuntimeException e) {
             LOG.error("Import {} failed", importId, e);
-            newTransaction.executeWithoutResult(s -> imports.findById(importId).orElseThrow()
-                    .fail(e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage(), Instant.now(clock)));
+            // the user sees a Chinese reason; exception texts (class names, SQL) stay in the log
+            String reason = e instanceof InvalidInputException invalid ? invalid.getMessage() : "导入中断，请重试（详情见服务器日志）";
+            newTransaction.executeWithoutResult(s -> imports.findById(importId).orElseThrow().fail(reason, Instant.now(clock)));
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -171,6 +173,13 @@ public class CustomerImportService {
     private CustomerImportRow evaluate(Long importId, ImportFiles.Row row, String actor) {
         String name = row.get("companyName");
         List<String> problems = new ArrayList<>();
+        List<String> withControls = ImportFiles.COLUMNS.stream()
+                .filter(column -> TextRules.hasControlCharacters(row.get(column))).toList();
+        if (!withControls.isEmpty()) {
+            // refused before anything is looked up or stored with them
+            return new CustomerImportRow(importId, row.number(), ImportOutcome.INVALID, name, null, null, null,
+                    "包含不可见的控制字符：" + String.join("、", withControls));
+        }
         if (name == null) {
             problems.add("公司名称为空");
         } else if (name.length() > 100 || CompanyNames.normalize(name).length() < 2) {
@@ -211,7 +220,8 @@ public class CustomerImportService {
         String owner = row.get("owner");
         Actor ownerActor = null;
         if (owner != null) {
-            ownerActor = directory.exists(owner) ? directory.actor(owner) : null;
+            // a longer value is no Camunda user id (64 characters): no need to ask the identity service
+            ownerActor = owner.length() <= 64 && directory.exists(owner) ? directory.actor(owner) : null;
             if (ownerActor == null || ownerActor.role() != Role.REP || ownerActor.team() == null) {
                 problems.add("归属销售 " + owner + " 不存在或不是某个团队的销售");
             }

@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -36,6 +38,8 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -48,6 +52,12 @@ import io.baobei.common.InvalidInputException;
  * POI's streaming (SAX) reader. The header row names the columns; English names or their Chinese labels.
  */
 final class ImportFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportFiles.class);
+    /** OLE2 compound file: .xls, .doc, encrypted .xlsx */
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    /** the POI error stays in the log: it names classes and means nothing to the user */
+    private static final String XLSX_UNREADABLE = "无法读取 XLSX 文件：文件已损坏，或不是 Excel 工作簿（.xlsx）";
 
     static final List<String> COLUMNS = List.of("companyName", "creditCode", "contactName", "phone", "email",
             "industry", "region", "grade", "owner");
@@ -69,12 +79,42 @@ final class ImportFiles {
         if (isXlsx(file)) {
             return readXlsx(file, handler);
         }
+        refuseForeign(file, forcedCharset);
         try {
-            return readCsv(file, charsetOf(file, forcedCharset), handler);
+            return readCsv(file, charsetOf(file, forcedCharset), forcedCharset != null, handler);
         } catch (UncheckedIOException e) {
-            // Commons CSV reports malformed input (an unclosed quote …) this way
-            throw InvalidInputException.of("file", "CSV 文件格式不正确：" + e.getCause().getMessage());
+            throw InvalidInputException.of("file", "CSV 文件格式不正确，请检查引号是否成对");
         }
+    }
+
+    /**
+     * Files that are certainly neither CSV nor XLSX would otherwise be read as text and refused for a missing
+     * header at best: say what they are and what to do instead.
+     */
+    private static void refuseForeign(Path file, Charset forcedCharset) throws IOException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(8192);
+        }
+        if (startsWith(start, OLE2)) {
+            // old .xls workbooks and password-protected .xlsx files are both OLE2 containers
+            throw InvalidInputException.of("file", "不支持旧版 Excel（.xls）文件或加密的工作簿：请在 Excel 中另存为未加密的 .xlsx 或 CSV 后再上传");
+        }
+        if (forcedCharset != null) {
+            return;
+        }
+        if (startsWith(start, new byte[] {(byte) 0xFF, (byte) 0xFE}) || startsWith(start, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
+            throw InvalidInputException.of("file", "不支持 UTF-16 编码的文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传");
+        }
+        for (byte b : start) {
+            if (b == 0) {
+                throw InvalidInputException.of("file", "文件不是 CSV 或 XLSX 格式（含有二进制内容）：请上传 .csv 或 .xlsx 文件");
+            }
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     static boolean isXlsx(Path file) throws IOException {
@@ -115,15 +155,21 @@ final class ImportFiles {
         return StandardCharsets.UTF_8;
     }
 
-    private static int readCsv(Path file, Charset charset, Consumer<Row> handler) throws IOException {
-        try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset))) {
+    private static int readCsv(Path file, Charset charset, boolean forced, Consumer<Row> handler) throws IOException {
+        // strict decoding: a byte that is not text in this charset refuses the file instead of becoming U+FFFD
+        // (or mojibake) in a customer's name
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CSVParser parser = null;
+        try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
+            parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader);
             int number = 0;
             Map<Integer, String> columns = null;
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+            for (CSVRecord record : parser) {
                 if (columns == null) {
                     columns = header(record.toList());
                     continue;
@@ -140,6 +186,17 @@ final class ImportFiles {
                 throw InvalidInputException.of("file", "文件为空：第一行应为表头 " + String.join(",", COLUMNS));
             }
             return number;
+        } catch (UncheckedIOException | CharacterCodingException e) {
+            // Commons CSV reports unreadable input (a stray quote, undecodable bytes) as UncheckedIOException
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            String where = parser == null ? "文件开头" : "第 " + (parser.getCurrentLineNumber() + 1) + " 行附近";
+            if (cause instanceof CharacterCodingException) {
+                throw InvalidInputException.of("file", forced
+                        ? "文件内容不是有效的 " + charset.name() + " 编码（" + where + "）：请检查 charset 参数"
+                        : "无法识别文件编码（" + where + "）：内容既不是有效的 UTF-8，也不是 GBK。"
+                          + "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传");
+            }
+            throw InvalidInputException.of("file", "CSV 文件格式不正确（" + where + "）：请检查引号是否成对");
         }
     }
 
@@ -162,7 +219,8 @@ final class ImportFiles {
             }
             return rows.number;
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
-            throw InvalidInputException.of("file", "无法读取 XLSX 文件：" + e.getMessage());
+            LOG.info("Unreadable XLSX upload: {}", e.toString());
+            throw InvalidInputException.of("file", XLSX_UNREADABLE);
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -171,7 +229,8 @@ final class ImportFiles {
             if (e.getCause() instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw InvalidInputException.of("file", "无法读取 XLSX 文件，文件可能已损坏：" + e.getClass().getSimpleName());
+            LOG.info("Unreadable XLSX upload: {}", e.toString());
+            throw InvalidInputException.of("file", XLSX_UNREADABLE);
         }
     }
 
@@ -201,7 +260,7 @@ final class ImportFiles {
                 int last = cells.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
                 String[] names = new String[last + 1];
                 cells.forEach((index, value) -> names[index] = value);
-                columns = header(java.util.Arrays.asList(names));
+                columns = header(Arrays.asList(names));
                 return;
             }
             Map<String, String> values = new HashMap<>();

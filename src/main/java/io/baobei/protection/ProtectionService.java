@@ -22,6 +22,7 @@ import io.baobei.audit.AuditLog;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
+import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
@@ -168,13 +169,14 @@ public class ProtectionService {
             errors.add(new FieldError(CONTENT, "请填写跟进内容"));
         } else if (content.length() > MAX_CONTENT) {
             errors.add(new FieldError(CONTENT, "跟进内容不能超过 " + MAX_CONTENT + " 个字符"));
+        } else if (TextRules.hasControlCharacters(content)) {
+            errors.add(new FieldError(CONTENT, "跟进内容包含不可见的控制字符"));
         }
         LocalDate next = null;
         Object rawNext = variables.get(NEXT_CONTACT_DATE);
         if (rawNext != null && !rawNext.toString().isBlank()) {
             try {
-                String text = rawNext.toString().strip();
-                next = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+                next = TextRules.parseDay(rawNext.toString());
                 LocalDate today = LocalDate.now(clock);
                 if (next.isBefore(today)) {
                     errors.add(new FieldError(NEXT_CONTACT_DATE, "下次联系日期不能早于今天"));

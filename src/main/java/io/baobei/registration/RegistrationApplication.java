@@ -70,7 +70,8 @@ public class RegistrationApplication {
         if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
             throw new BusinessRuleException("该审核任务已由 " + task.getAssignee() + " 认领");
         }
-        RegistrationService.parseDecision(decision);
+        // refused here, field by field, before the task is claimed; Task_RecordReview checks again for Tasklist
+        RegistrationService.checkReview(decision, reason);
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), actor.username());
         }

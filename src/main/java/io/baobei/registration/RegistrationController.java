@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.baobei.common.FieldError;
+import io.baobei.common.InvalidInputException;
 import io.baobei.common.PageResponse;
 import io.baobei.identity.UserDirectory;
 
@@ -43,6 +45,9 @@ public class RegistrationController {
     public record DecisionRequest(String decision, String reason) {
     }
 
+    private static final Map<String, String> DECISION_FIELDS = Map.of(
+            RegistrationVariables.REVIEW_DECISION, "decision", RegistrationVariables.REVIEW_REASON, "reason");
+
     @PostMapping
     @Operation(summary = "提交报备（销售）", description = "与 Tasklist 的报备表单相同的流程与校验；400 时返回每个字段的中文错误。")
     public ResponseEntity<Created> submit(@RequestBody RegistrationForm form) {
@@ -68,7 +73,13 @@ public class RegistrationController {
             description = "完成 Tasklist 中同一个审核任务。decision: APPROVE | REJECT | REVISE；驳回与退回需填写 reason。"
                     + "无待审核任务时返回 409。")
     public Map<String, Object> decide(@PathVariable Long id, @RequestBody DecisionRequest request) {
-        application.decide(id, request.decision(), request.reason());
+        try {
+            application.decide(id, request.decision(), request.reason());
+        } catch (InvalidInputException e) {
+            // the rules name the process variables; a REST client sent "decision" and "reason"
+            throw new InvalidInputException(e.errors().stream().map(error -> new FieldError(
+                    DECISION_FIELDS.getOrDefault(error.field(), error.field()), error.message())).toList());
+        }
         Registration registration = service.find(id, directory.currentActor());
         return Map.of("id", id, "status", registration.getStatus());
     }

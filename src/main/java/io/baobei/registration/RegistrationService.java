@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import io.baobei.common.BusinessRuleException;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
+import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
@@ -177,23 +179,37 @@ public class RegistrationService {
                 + "。为避免撞单，请撤回本次报备；如有异议，请联系您的主管。";
     }
 
+    /** A review as checked by {@link #checkReview}: the decision, and the reason or null. */
+    public record Review(ReviewDecision decision, String reason) {
+    }
+
+    /**
+     * Checks a manager's decision and reason, as Tasklist's review form and the REST API send them: a
+     * rejection or send-back needs a reason of at most 1000 characters, without control characters.
+     */
+    public static Review checkReview(Object decisionValue, Object reasonValue) {
+        ReviewDecision decision = parseDecision(decisionValue);
+        String reason = reasonValue == null || reasonValue.toString().isBlank() ? null : reasonValue.toString().strip();
+        if (decision.needsReason() && reason == null) {
+            throw InvalidInputException.of(RegistrationVariables.REVIEW_REASON, "驳回或退回修改时请填写原因");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (reason != null && !TextRules.check(RegistrationVariables.REVIEW_REASON, "原因", reason, 1000, errors)) {
+            throw new InvalidInputException(errors);
+        }
+        return new Review(decision, reason);
+    }
+
     /** Records a manager's review; a rejection or send-back needs a reason. */
     public ReviewDecision recordReview(Long registrationId, Object decisionValue, Object reasonValue,
                                        String reviewer) {
-        ReviewDecision decision = parseDecision(decisionValue);
-        String reason = reasonValue == null ? null : reasonValue.toString().strip();
-        if (decision.needsReason() && (reason == null || reason.isEmpty())) {
-            throw InvalidInputException.of(RegistrationVariables.REVIEW_REASON, "驳回或退回修改时请填写原因");
-        }
-        if (reason != null && reason.length() > 1000) {
-            throw InvalidInputException.of(RegistrationVariables.REVIEW_REASON, "原因不能超过 1000 个字符");
-        }
+        Review review = checkReview(decisionValue, reasonValue);
+        ReviewDecision decision = review.decision();
         Registration registration = load(registrationId);
         if (registration.getStatus() != RegistrationStatus.IN_REVIEW) {
             throw new BusinessRuleException("该报备当前不在待审核状态");
         }
-        registration.recordDecision(decision, reason == null || reason.isEmpty() ? null : reason, reviewer,
-                Instant.now(clock));
+        registration.recordDecision(decision, review.reason(), reviewer, Instant.now(clock));
         auditLog.recordAs(reviewer, "REGISTRATION_REVIEWED", "REGISTRATION", registrationId, "status=IN_REVIEW",
                 "status=" + registration.getStatus() + ";decision=" + decision, registration.getDecisionReason());
         return decision;

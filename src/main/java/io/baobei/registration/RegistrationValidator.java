@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
+import io.baobei.common.TextRules;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
 import io.baobei.dedup.CompanyNames;
@@ -37,8 +38,6 @@ public class RegistrationValidator {
 
     private static final Pattern EMAIL_PATTERN =
             Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
-    /** control characters (but line breaks and tabs), unpaired surrogates, bidirectional overrides */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\r\\t]]");
 
     private final Clock clock;
 
@@ -133,8 +132,7 @@ public class RegistrationValidator {
             errors.add(new FieldError(FIRST_CONTACT_DATE, "请填写首次接触日期"));
         } else {
             try {
-                // Tasklist's date picker sends YYYY-MM-DD, some clients a full timestamp
-                firstContact = LocalDate.parse(rawDate.length() > 10 ? rawDate.substring(0, 10) : rawDate);
+                firstContact = TextRules.parseDay(rawDate);
                 LocalDate today = LocalDate.now(clock);
                 if (firstContact.isAfter(today)) {
                     errors.add(new FieldError(FIRST_CONTACT_DATE, "首次接触日期不能晚于今天"));
@@ -164,15 +162,7 @@ public class RegistrationValidator {
             }
             return null;
         }
-        if (v.codePointCount(0, v.length()) > max) {
-            errors.add(new FieldError(field, label + "不能超过 " + max + " 个字符"));
-            return null;
-        }
-        if (CONTROL.matcher(v).find()) {
-            errors.add(new FieldError(field, label + "包含不可见的控制字符"));
-            return null;
-        }
-        return v;
+        return TextRules.check(field, label, v, max, errors) ? v : null;
     }
 
     private static String blankToNull(String value) {

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -36,6 +37,8 @@ class ProtectionServiceFollowUpPropertiesTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
     private static final LocalDate TODAY = LocalDate.now(CLOCK);
+    /** C0/C1 controls but line breaks and tabs: a follow-up note may have lines, nothing invisible */
+    private static final Pattern FORBIDDEN_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
     /**
      * validateFollowUp uses none of the collaborators, only the clock: every other constructor argument is
@@ -82,7 +85,8 @@ class ProtectionServiceFollowUpPropertiesTest {
         Statistics.label("outcome").collect("accepted");
         assertThat(input.action()).isNotNull();
         assertThat(input.channel()).isNotNull();
-        assertThat(input.content()).isNotBlank().isEqualTo(input.content().strip()).hasSizeLessThanOrEqualTo(2000);
+        assertThat(input.content()).isNotBlank().isEqualTo(input.content().strip()).hasSizeLessThanOrEqualTo(2000)
+                .doesNotContainPattern(FORBIDDEN_CONTROL);
         if (input.nextContactDate() == null) {
             assertThat(input.action()).isEqualTo(FollowUpAction.DEAL_WON);
         } else {

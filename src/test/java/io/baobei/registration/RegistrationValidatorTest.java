@@ -2,7 +2,9 @@ package io.baobei.registration;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +72,17 @@ class RegistrationValidatorTest {
         assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> validator.validateNew(with("notes", "x\u0000y"))).getMessage())
                 .contains("需求/备注包含不可见的控制字符");
+    }
+
+    @Test
+    void aFirstContactDateMayBeATimestampButNotADateFollowedByText() {
+        assertThat(validator.validateNew(with("firstContactDate", "2026-11-20T08:00:00.000+08:00")).firstContactDate())
+                .isEqualTo(LocalDate.of(2026, 11, 20));
+        for (String value : List.of("2026-11-20" + "x".repeat(100_000), "2026-11-20\u0000", "2026-11-20 和其他内容")) {
+            assertThat(catchThrowableOfType(InvalidInputException.class,
+                    () -> validator.validateNew(with("firstContactDate", value))).errors())
+                    .containsExactly(new FieldError("firstContactDate", "首次接触日期格式不正确，应为 YYYY-MM-DD"));
+        }
     }
 
     @Test
