@@ -53,6 +53,13 @@ public final class CompanyNames {
             "实验", "研究", "开发", "产业", "经营", "营销", "策划", "展览", "会展", "租赁", "运输", "货运", "快递",
             "航运", "船务", "贸", "tech", "technology", "technologies", "trading", "software", "network", "electronics"));
 
+    /**
+     * Version of {@link #analyze}'s output, stored with each customer's analysed name (customer.name_version).
+     * Raise it whenever analyze, its word lists or dedup/regions.csv change: at start-up, customers analysed
+     * by another version are analysed again (CustomerNameIndex), and until then the check analyses them on the fly.
+     */
+    public static final int ANALYSIS_VERSION = 1;
+
     /** longest folded name the customer table stores (normalized_name) */
     public static final int MAX_NORMALIZED_LENGTH = 400;
 
@@ -61,9 +68,14 @@ public final class CompanyNames {
 
     /** The whole name folded: the key under which formatting-only variants meet. */
     public static String normalize(String name) {
+        return normalizePrepared(prepare(name));
+    }
+
+    /** {@link #normalize} of a name already {@link #prepare prepared}: analyze transliterates once, not three times. */
+    private static String normalizePrepared(String prepared) {
         // removing punctuation can bring together characters that NFKC composes (Hangul jamo, accents):
         // repeat until nothing changes, so normalising a normalised name is a no-op
-        String folded = fold(prepare(name));
+        String folded = fold(prepared);
         for (int i = 0; i < 4; i++) {
             String again = fold(prepare(folded));
             if (again.equals(folded)) {
@@ -77,8 +89,9 @@ public final class CompanyNames {
     /** Takes a name apart for matching; see {@link CompanyName}. */
     public static CompanyName analyze(String name) {
         Regions regions = Regions.get();
-        String text = NOT_NAME_EXCEPT_BRACKETS.matcher(prepare(name)).replaceAll("");
-        String full = normalize(name);
+        String prepared = prepare(name);
+        String text = NOT_NAME_EXCEPT_BRACKETS.matcher(prepared).replaceAll("");
+        String full = normalizePrepared(prepared);
 
         boolean branch = false;
         Matcher branchPart = BRANCH.matcher(text);
