@@ -18,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.baobei.dedup.CompanyName;
 import io.baobei.dedup.CompanyNames;
 import io.baobei.privacy.ContactCrypto;
 import io.baobei.privacy.EncryptedString;
@@ -71,6 +72,16 @@ public class Customer {
     @CollectionTable(name = "customer_name_key", joinColumns = @JoinColumn(name = "customer_id"))
     @Column(name = "name_key")
     private Set<String> nameKeys = new HashSet<>();
+    /**
+     * The analysed name (dedup.CompanyName without {@code full}, which is normalizedName), kept with the name so
+     * the duplicate check does not analyse every candidate again; nameVersion is CompanyNames.ANALYSIS_VERSION.
+     */
+    private String nameCore;
+    private String nameTrade;
+    private String nameRegion;
+    private Boolean nameBranch;
+    private Boolean nameGroup;
+    private Integer nameVersion;
 
     protected Customer() {
     }
@@ -85,9 +96,19 @@ public class Customer {
         reindexName();
     }
 
-    /** Recomputes the name keys of the duplicate check (after a name change, or to rebuild the index). */
+    /**
+     * Recomputes the analysed name and the name keys of the duplicate check (after a name change, or to
+     * rebuild the index). Unchanged values leave the entity clean, so a rebuild writes only what changed.
+     */
     public void reindexName() {
-        Set<String> keys = CompanyNames.analyze(companyName).blockingKeys();
+        CompanyName analysed = CompanyNames.analyze(companyName);
+        nameCore = analysed.core();
+        nameTrade = analysed.trade();
+        nameRegion = analysed.region();
+        nameBranch = analysed.branch();
+        nameGroup = analysed.group();
+        nameVersion = CompanyNames.ANALYSIS_VERSION;
+        Set<String> keys = analysed.blockingKeys();
         nameKeys.retainAll(keys);
         nameKeys.addAll(keys);
     }
@@ -148,6 +169,11 @@ public class Customer {
 
     /** True when a rep other than {@code username} holds this customer (protected or converted). */
     public boolean isOwnedByOtherThan(String username) {
+        return isOwnedByOtherThan(owner, status, username);
+    }
+
+    /** The same for a customer read as columns (the duplicate check's projection). */
+    public static boolean isOwnedByOtherThan(String owner, CustomerStatus status, String username) {
         return owner != null && status != CustomerStatus.POOL && !owner.equals(username);
     }
 
@@ -171,4 +197,11 @@ public class Customer {
     public void setProtectionProcessInstanceId(String id) { this.protectionProcessInstanceId = id; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Integer getNameVersion() { return nameVersion; }
+
+    /** The stored analysis as a CompanyName, or null when it is missing or from another analyser version. */
+    public CompanyName getAnalysedName() {
+        return nameVersion == null || nameVersion != CompanyNames.ANALYSIS_VERSION ? null
+                : new CompanyName(normalizedName, nameCore, nameTrade, nameRegion, nameBranch, nameGroup);
+    }
 }

@@ -21,13 +21,18 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
      * Customers sharing a strong key. A union of single-column lookups, so every branch uses its own index
      * (an OR across columns makes H2 scan the whole table); absent keys are passed as '' and match nothing.
      */
-    String STRONG_KEYS = """
-            select c.* from customer c where c.id in (
-                select id from customer where normalized_name = :normalizedName
-                union select id from customer where credit_code = :creditCode
-                union select id from customer where phone_hash = :phoneHash
-                union select id from customer where email_hash = :emailHash)
-            order by c.id""";
+    String STRONG_KEY_IDS = """
+            select id from customer where normalized_name = :normalizedName
+            union select id from customer where credit_code = :creditCode
+            union select id from customer where phone_hash = :phoneHash
+            union select id from customer where email_hash = :emailHash""";
+
+    String STRONG_KEYS = "select c.* from customer c where c.id in (" + STRONG_KEY_IDS + ") order by c.id";
+
+    /** The ids of the customers sharing a strong key: the duplicate check reads the rows it needs itself. */
+    @Query(value = STRONG_KEY_IDS, nativeQuery = true)
+    List<Long> findIdsByKeys(@Param("normalizedName") String normalizedName, @Param("creditCode") String creditCode,
+                             @Param("phoneHash") String phoneHash, @Param("emailHash") String emailHash);
 
     @Query(value = STRONG_KEYS, nativeQuery = true)
     List<Customer> findByKeys(@Param("normalizedName") String normalizedName, @Param("creditCode") String creditCode,
@@ -42,6 +47,13 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
     default List<Customer> findByStrongKeys(String normalizedName, String creditCode, String phone, String email) {
         ContactCrypto crypto = ContactCrypto.get();
         return findByKeys(orNone(normalizedName), orNone(creditCode), orNone(crypto.blindIndex(phone)),
+                orNone(crypto.blindIndex(email)));
+    }
+
+    /** The ids of the customers sharing a strong key; phone and email normalised. */
+    default List<Long> findIdsByStrongKeys(String normalizedName, String creditCode, String phone, String email) {
+        ContactCrypto crypto = ContactCrypto.get();
+        return findIdsByKeys(orNone(normalizedName), orNone(creditCode), orNone(crypto.blindIndex(phone)),
                 orNone(crypto.blindIndex(email)));
     }
 

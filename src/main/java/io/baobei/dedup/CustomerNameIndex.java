@@ -18,10 +18,11 @@ import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 
 /**
- * The blocking index of the duplicate check ({@code customer_name_key}). JPA keeps it current with every
- * customer write; this rebuilds it, in batches of its own transactions, after the matching rules changed
- * (an upgrade) or for customers written around the application (SQL loads). At start-up it indexes
- * customers that have no keys at all.
+ * The blocking index of the duplicate check ({@code customer_name_key}) and the analysed names stored with
+ * the customers ({@code customer.name_core} …). JPA keeps both current with every customer write; this
+ * rebuilds them, in batches of its own transactions, after the matching rules changed (an upgrade) or for
+ * customers written around the application (SQL loads). At start-up it indexes customers that have no keys
+ * or no analysis of the current {@link CompanyNames#ANALYSIS_VERSION}.
  */
 @Service
 public class CustomerNameIndex {
@@ -40,7 +41,7 @@ public class CustomerNameIndex {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Recomputes the keys of every customer; returns how many customers were read. */
+    /** Recomputes the analysed name and the keys of every customer; returns how many customers were read. */
     public long rebuild() {
         long done = 0;
         for (int page = 0; ; page++) {
@@ -58,20 +59,31 @@ public class CustomerNameIndex {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void indexCustomersWithoutKeys() {
+    public void atStartUp() {
+        indexCustomersWithoutKeys();
+    }
+
+    /**
+     * Customers without keys (written around the application) or without a current analysis (written before
+     * V7, or analysed by another version of CompanyNames) are analysed and indexed; returns how many.
+     */
+    public int indexCustomersWithoutKeys() {
         @SuppressWarnings("unchecked")
         List<Number> missing = transactions.execute(s -> entityManager.createNativeQuery("""
                 select c.id from customer c
-                where not exists (select 1 from customer_name_key k where k.customer_id = c.id)
-                """).getResultList());
+                where c.name_version is null or c.name_version <> :version
+                   or not exists (select 1 from customer_name_key k where k.customer_id = c.id)
+                order by c.id
+                """).setParameter("version", CompanyNames.ANALYSIS_VERSION).getResultList());
         if (missing.isEmpty()) {
-            return;
+            return 0;
         }
         for (int from = 0; from < missing.size(); from += BATCH) {
             List<Long> ids = missing.subList(from, Math.min(missing.size(), from + BATCH)).stream()
                     .map(Number::longValue).toList();
             transactions.executeWithoutResult(s -> customers.findAllById(ids).forEach(Customer::reindexName));
         }
-        LOG.info("Indexed the names of {} customers for the duplicate check", missing.size());
+        LOG.info("Analysed and indexed the names of {} customers for the duplicate check", missing.size());
+        return missing.size();
     }
 }

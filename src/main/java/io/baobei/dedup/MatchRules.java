@@ -3,6 +3,7 @@ package io.baobei.dedup;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The rules that decide whether an existing customer matches a candidate, and how strongly: the one
@@ -21,6 +22,19 @@ public final class MatchRules {
             return new Profile(CompanyNames.analyze(companyName), CreditCodes.normalize(creditCode),
                     PhoneNumbers.normalize(phone), email == null || email.isBlank() ? null
                     : email.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /**
+         * An existing customer as stored: its name as analysed when it was written (no analysis here), phone
+         * and email as their blind indexes, so nothing is decrypted. Compare it with {@link #blindIndexed}.
+         */
+        public static Profile stored(CompanyName name, String creditCode, String phoneHash, String emailHash) {
+            return new Profile(name, CreditCodes.normalize(creditCode), phoneHash, emailHash);
+        }
+
+        /** This profile with phone and email replaced by their blind indexes, to compare with stored profiles. */
+        public Profile blindIndexed(UnaryOperator<String> blindIndex) {
+            return new Profile(name, creditCode, blindIndex.apply(phone), blindIndex.apply(email));
         }
 
         /** Whether the blocking index or a strong-key index would bring {@code other} to a check of this. */

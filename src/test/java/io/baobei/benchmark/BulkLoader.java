@@ -80,7 +80,7 @@ final class BulkLoader {
      * One generated customer, analysed, not yet known to be unique. Contact data is stored as the
      * application stores it: encrypted, with blind indexes of phone and email (privacy.ContactCrypto).
      */
-    private record Row(SyntheticCompanies.Company company, String name, String normalizedName, Set<String> keys,
+    private record Row(SyntheticCompanies.Company company, String name, CompanyName analysed, Set<String> keys,
                        String creditCode, long phone, String email, Contact stored, char grade, String status,
                        String owner, String team, Instant createdAt, Instant protectedSince) {
     }
@@ -132,7 +132,7 @@ final class BulkLoader {
                     if (population.size == count) {
                         break;
                     }
-                    if (!names.add(row.normalizedName())) {
+                    if (!names.add(row.analysed().full())) {
                         continue; // the same company twice: the customer table allows it once
                     }
                     String creditCode = row.creditCode() != null && creditCodes.add(row.creditCode()) ? row.creditCode() : null;
@@ -198,7 +198,7 @@ final class BulkLoader {
                 protectedSince = NOW.minusSeconds(random.nextLong(80L * 24 * 3600));
             }
             Contact stored = Contact.of(SyntheticCompanies.contactName(random), phone, email);
-            rows.add(new Row(company, name, analysed.full(), analysed.blockingKeys(), creditCode, phone, email, stored,
+            rows.add(new Row(company, name, analysed, analysed.blockingKeys(), creditCode, phone, email, stored,
                     grade, status, owner, team, createdAt, protectedSince));
         }
         return rows;
@@ -231,10 +231,13 @@ final class BulkLoader {
                     : row.protectedSince().plus(Duration.ofDays(90));
             Instant followUp = until == null ? null : row.protectedSince().plus(Duration.ofDays(14));
             Contact stored = row.stored();
-            Object[] values = {id, row.name(), row.normalizedName(), creditCode, stored.contactName(), stored.phone(),
+            CompanyName name = row.analysed();
+            Object[] values = {id, row.name(), name.full(), creditCode, stored.contactName(), stored.phone(),
                     stored.email(), stored.phoneHash(), stored.emailHash(), row.company().industryCode(),
                     row.company().regionText(), row.grade(), row.status(), row.owner(), row.team(),
-                    row.protectedSince(), until, followUp, row.createdAt(), row.createdAt(), 0};
+                    row.protectedSince(), until, followUp, row.createdAt(), row.createdAt(), 0,
+                    name.core(), name.trade(), name.region(), name.branch(), name.group(),
+                    CompanyNames.ANALYSIS_VERSION};
             for (int i = 0; i < values.length; i++) {
                 // generated values and base64 ciphertexts never contain tabs, newlines or backslashes: no escaping
                 customers.append(i == 0 ? "" : "\t").append(values[i] == null ? "\\N" : values[i].toString());
@@ -259,7 +262,8 @@ final class BulkLoader {
             try {
                 copy.copyIn("copy customer (id, company_name, normalized_name, credit_code, contact_name, phone, email,"
                         + " phone_hash, email_hash, industry, region, grade, status, owner, owner_team, protected_since, protected_until,"
-                        + " next_follow_up_due, created_at, updated_at, version) from stdin",
+                        + " next_follow_up_due, created_at, updated_at, version, name_core, name_trade, name_region,"
+                        + " name_branch, name_group, name_version) from stdin",
                         new StringReader(customers.toString()));
                 copy.copyIn("copy customer_name_key (customer_id, name_key) from stdin", new StringReader(keys.toString()));
             } catch (java.io.IOException e) {
@@ -282,7 +286,8 @@ final class BulkLoader {
             customers = connection.prepareStatement("insert into customer (id, company_name, normalized_name,"
                     + " credit_code, contact_name, phone, email, phone_hash, email_hash, industry, region, grade, status,"
                     + " owner, owner_team, protected_since, protected_until, next_follow_up_due, created_at, updated_at,"
-                    + " version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                    + " version, name_core, name_trade, name_region, name_branch, name_group, name_version)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
             keys = connection.prepareStatement("insert into customer_name_key (customer_id, name_key) values (?, ?)");
         }
 
@@ -295,7 +300,7 @@ final class BulkLoader {
             int c = 1;
             customers.setLong(c++, id);
             customers.setString(c++, row.name());
-            customers.setString(c++, row.normalizedName());
+            customers.setString(c++, row.analysed().full());
             customers.setString(c++, creditCode);
             customers.setString(c++, stored.contactName());
             customers.setString(c++, stored.phone());
@@ -312,7 +317,15 @@ final class BulkLoader {
             customers.setTimestamp(c++, timestamp(until));
             customers.setTimestamp(c++, timestamp(followUp));
             customers.setTimestamp(c++, timestamp(row.createdAt()));
-            customers.setTimestamp(c, timestamp(row.createdAt()));
+            customers.setTimestamp(c++, timestamp(row.createdAt()));
+            // the analysed name, as Customer.reindexName stores it
+            CompanyName name = row.analysed();
+            customers.setString(c++, name.core());
+            customers.setString(c++, name.trade());
+            customers.setString(c++, name.region());
+            customers.setBoolean(c++, name.branch());
+            customers.setBoolean(c++, name.group());
+            customers.setInt(c, CompanyNames.ANALYSIS_VERSION);
             customers.addBatch();
             for (String key : row.keys()) {
                 keys.setLong(1, id);

@@ -28,6 +28,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
+import io.baobei.dedup.CompanyName;
+import io.baobei.dedup.CompanyNames;
 import io.baobei.support.BaobeiWebTest;
 
 import static io.baobei.support.TestIdentities.*;
@@ -79,6 +81,9 @@ class CustomerImportApiTest {
         assertThat(owned.getOwner()).isEqualTo(REP_A1);
         assertThat(owned.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
         assertThat(owned.getProtectionProcessInstanceId()).isNotNull();
+        // an import stores the analysed name the duplicate check compares against
+        assertThat(pooled.getAnalysedName()).isEqualTo(CompanyNames.analyze(pooled.getCompanyName()));
+        assertThat(owned.getAnalysedName()).isEqualTo(CompanyNames.analyze(owned.getCompanyName()));
 
         Map<String, Object> again = upload(ADMIN, withBom, "customers.csv", null).getBody();
         assertThat(again).containsEntry("created", 0).containsEntry("duplicates", 3).containsEntry("invalid", 2);
@@ -96,6 +101,8 @@ class CustomerImportApiTest {
         assertThat((String) row.get("companyName")).startsWith("廣州市銀河");
         Customer customer = customers.findById(((Number) row.get("customerId")).longValue()).orElseThrow();
         assertThat(customer.getPhone()).isEqualTo("02088889999");
+        assertThat(customer.getAnalysedName()).isEqualTo(CompanyNames.analyze("廣州市銀河" + t + "資訊有限公司"))
+                .extracting(CompanyName::region).isNotNull();
     }
 
     @Test

@@ -88,6 +88,8 @@ class CustomerRegistrationProcessTest {
         assertThat(customer.getOwner()).isEqualTo(TestIdentities.REP_A1);
         assertThat(customer.getOwnerTeam()).isEqualTo(TestIdentities.TEAM_A);
         assertThat(customer.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+        // the grant stores the analysed name the duplicate check compares against
+        assertThat(customer.getAnalysedName()).isEqualTo(CompanyNames.analyze(company));
         // grade B per ProtectionPolicy.dmn: 60 days of protection, a follow-up every 10 days
         assertThat(Duration.between(customer.getProtectedSince(), customer.getProtectedUntil())).isEqualTo(Duration.ofDays(60));
         assertThat(Duration.between(customer.getProtectedSince(), customer.getNextFollowUpDue())).isEqualTo(Duration.ofDays(10));
@@ -134,6 +136,7 @@ class CustomerRegistrationProcessTest {
         Customer customer = customers.findById(pooled.getId()).orElseThrow();
         assertThat(customer.getOwner()).isEqualTo(TestIdentities.REP_A2);
         assertThat(customer.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+        assertThat(customer.getAnalysedName()).isEqualTo(CompanyNames.analyze(company));
     }
 
     @Test
