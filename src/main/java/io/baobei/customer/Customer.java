@@ -197,7 +197,6 @@ public class Customer {
     public void setProtectionProcessInstanceId(String id) { this.protectionProcessInstanceId = id; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
-    public Integer getNameVersion() { return nameVersion; }
 
     /** The stored analysis as a CompanyName, or null when it is missing or from another analyser version. */
     public CompanyName getAnalysedName() {
