@@ -86,9 +86,8 @@ public class Customer {
     protected Customer() {
     }
 
-    public Customer(String companyName, String normalizedName, Grade grade, Instant now) {
+    public Customer(String companyName, Grade grade, Instant now) {
         this.companyName = companyName;
-        this.normalizedName = normalizedName;
         this.grade = grade;
         this.status = CustomerStatus.POOL;
         this.createdAt = now;
@@ -102,6 +101,7 @@ public class Customer {
      */
     public void reindexName() {
         CompanyName analysed = CompanyNames.analyze(companyName);
+        normalizedName = analysed.full();
         nameCore = analysed.core();
         nameTrade = analysed.trade();
         nameRegion = analysed.region();
@@ -149,10 +149,11 @@ public class Customer {
         this.updatedAt = now;
     }
 
-    public void updateDetails(String companyName, String normalizedName, String creditCode, String contactName,
-                              String phone, String email, String industry, String region, Grade grade) {
+    public void updateDetails(String companyName, String creditCode, String contactName, String phone, String email,
+                              String industry, String region, Grade grade) {
+        // the name is analysed when it changes (or its analysis is not current), not again right after the constructor
+        boolean reanalyse = !companyName.equals(this.companyName) || getAnalysedName() == null || nameKeys.isEmpty();
         this.companyName = companyName;
-        this.normalizedName = normalizedName;
         if (creditCode != null) {
             this.creditCode = creditCode;
         }
@@ -164,7 +165,9 @@ public class Customer {
         this.industry = industry;
         this.region = region;
         this.grade = grade;
-        reindexName();
+        if (reanalyse) {
+            reindexName();
+        }
     }
 
     /** True when a rep other than {@code username} holds this customer (protected or converted). */

@@ -25,7 +25,6 @@ import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
 import io.baobei.customer.OwnershipAction;
 import io.baobei.customer.OwnershipHistory;
-import io.baobei.dedup.CompanyNames;
 import io.baobei.dedup.CreditCodes;
 import io.baobei.identity.Groups;
 import io.baobei.identity.IdentityBootstrap;
@@ -149,9 +148,9 @@ public class DemoData implements ApplicationRunner {
         Instant now = Instant.now(clock);
         for (int i = 0; i < SEEDS.size(); i++) {
             Seed seed = SEEDS.get(i);
-            Customer customer = new Customer(seed.name(), CompanyNames.normalize(seed.name()), seed.grade(),
+            Customer customer = new Customer(seed.name(), seed.grade(),
                     now.minus(Duration.ofDays(40 - i)));
-            customer.updateDetails(seed.name(), CompanyNames.normalize(seed.name()), creditCode(i),
+            customer.updateDetails(seed.name(), creditCode(i),
                     CONTACTS.get(i % CONTACTS.size()), String.format("139%08d", 10_000_000 + i * 7919),
                     "contact" + i + "@example.cn", seed.industry().name(), seed.region(), seed.grade());
             if (seed.status() == CustomerStatus.POOL) {

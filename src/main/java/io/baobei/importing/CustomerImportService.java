@@ -239,8 +239,8 @@ public class CustomerImportService {
                     strong.get().customerId(), reasons(strong.get()), "与客户 #" + strong.get().customerId() + " 重复，未创建");
         }
         Instant now = Instant.now(clock);
-        Customer customer = new Customer(name.strip(), CompanyNames.normalize(name), grade, now);
-        customer.updateDetails(name.strip(), CompanyNames.normalize(name), creditCode, contactName, phone, email,
+        Customer customer = new Customer(name.strip(), grade, now);
+        customer.updateDetails(name.strip(), creditCode, contactName, phone, email,
                 industry.name(), region, grade);
         customer = customers.saveAndFlush(customer);
         if (ownerActor != null) {

@@ -105,13 +105,11 @@ public class ProtectionService {
             return new Grant(GrantOutcome.GRANTED, own.get().getId());
         }
         Customer customer = existing.isEmpty()
-                ? new Customer(registration.getCompanyName(), registration.getNormalizedName(),
-                registration.getGrade(), now)
+                ? new Customer(registration.getCompanyName(), registration.getGrade(), now)
                 : existing.get(0);
         String previousOwner = customer.getOwner();
         CustomerStatus previousStatus = existing.isEmpty() ? null : customer.getStatus();
-        customer.updateDetails(registration.getCompanyName(), registration.getNormalizedName(),
-                registration.getCreditCode(), registration.getContactName(), registration.getPhone(),
+        customer.updateDetails(registration.getCompanyName(), registration.getCreditCode(), registration.getContactName(), registration.getPhone(),
                 registration.getEmail(), registration.getIndustry().name(), registration.getRegion(),
                 registration.getGrade());
         ProtectionPolicy.Terms terms = policy.forGrade(registration.getGrade());

@@ -64,7 +64,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
-import io.baobei.dedup.CompanyNames;
 import io.baobei.registration.RegistrationRepository;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
@@ -143,7 +142,7 @@ class InputLimitsTest {
 
         String name = Processes.uniqueName("输入限制客户");
         Instant now = Instant.now(clock);
-        Customer customer = new Customer(name, CompanyNames.normalize(name), Grade.B, now);
+        Customer customer = new Customer(name, Grade.B, now);
         customer.protectFor(REP_A1, TEAM_A, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         customerOfRepA1 = customers.save(customer).getId();
 

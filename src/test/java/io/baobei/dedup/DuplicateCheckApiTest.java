@@ -40,8 +40,8 @@ class DuplicateCheckApiTest {
     void aRepLearnsThatAColleagueHoldsItButNotWhat() {
         String name = "宁波港湾" + UUID.randomUUID().toString().substring(0, 5) + "物流有限公司";
         Instant now = Instant.now(clock);
-        Customer held = new Customer(name, CompanyNames.normalize(name), Grade.A, now);
-        held.updateDetails(name, CompanyNames.normalize(name), null, "秘密联系人", "13566667777", null, "LOGISTICS",
+        Customer held = new Customer(name, Grade.A, now);
+        held.updateDetails(name, null, "秘密联系人", "13566667777", null, "LOGISTICS",
                 "浙江省宁波市", Grade.A);
         held.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(7)));
         held = customers.save(held);

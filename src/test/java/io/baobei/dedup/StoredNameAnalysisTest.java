@@ -51,8 +51,8 @@ class StoredNameAnalysisTest {
 
     private Customer saved(String name, String owner, String team, String phone, String email) {
         Instant now = Instant.now(clock);
-        Customer customer = new Customer(name, CompanyNames.normalize(name), Grade.B, now);
-        customer.updateDetails(name, CompanyNames.normalize(name), null, "联系人", phone, email, "IT", "广东省",
+        Customer customer = new Customer(name, Grade.B, now);
+        customer.updateDetails(name, null, "联系人", phone, email, "IT", "广东省",
                 Grade.B);
         if (owner != null) {
             customer.protectFor(owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
@@ -149,7 +149,7 @@ class StoredNameAnalysisTest {
 
         String name = trade + "科技有限公司杭州分公司";
         new TransactionTemplate(transactionManager).executeWithoutResult(s -> customers.findById(customer.getId())
-                .orElseThrow().updateDetails(name, CompanyNames.normalize(name), null, "联系人",
+                .orElseThrow().updateDetails(name, null, "联系人",
                         Processes.uniqueMobile(), null, "IT", "浙江省", Grade.B));
         CompanyName stored = customers.findById(customer.getId()).orElseThrow().getAnalysedName();
         assertThat(stored).isEqualTo(CompanyNames.analyze(name));

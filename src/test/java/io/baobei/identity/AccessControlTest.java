@@ -35,7 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
-import io.baobei.dedup.CompanyNames;
 import io.baobei.registration.RegistrationRepository;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
@@ -194,7 +193,7 @@ class AccessControlTest {
     private Customer ownedByTeamB() {
         String name = Processes.uniqueName("乙组客户");
         Instant now = Instant.now(clock);
-        Customer customer = new Customer(name, CompanyNames.normalize(name), Grade.B, now);
+        Customer customer = new Customer(name, Grade.B, now);
         customer.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         return customers.save(customer);
     }

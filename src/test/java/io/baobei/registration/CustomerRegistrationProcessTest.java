@@ -118,7 +118,7 @@ class CustomerRegistrationProcessTest {
     @Test
     void suspectVerdictShowsTheMatchToTheReviewerAndApprovalTakesThePoolCustomer() {
         String company = Processes.uniqueName("佛山市南海陶瓷");
-        Customer pooled = customers.save(new Customer(company, CompanyNames.normalize(company), Grade.C, Instant.now(clock)));
+        Customer pooled = customers.save(new Customer(company, Grade.C, Instant.now(clock)));
 
         ProcessInstance instance = processes.submit(TestIdentities.REP_A2, Processes.validForm(company));
         processes.executeJob(instance);
@@ -339,8 +339,8 @@ class CustomerRegistrationProcessTest {
 
     private Customer ownedCustomer(String company, String owner, String team) {
         Instant now = Instant.now(clock);
-        Customer customer = new Customer(company, CompanyNames.normalize(company), Grade.B, now);
-        customer.updateDetails(company, CompanyNames.normalize(company), null, "另一位联系人", Processes.uniqueMobile(),
+        Customer customer = new Customer(company, Grade.B, now);
+        customer.updateDetails(company, null, "另一位联系人", Processes.uniqueMobile(),
                 null, "IT", "广东省", Grade.B);
         customer.protectFor(owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         return customers.save(customer);
