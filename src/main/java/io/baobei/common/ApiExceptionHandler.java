@@ -91,18 +91,18 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return json(HttpStatus.NOT_FOUND, Map.of("message", "未找到"));
+        return status(HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
-        return json(HttpStatus.FORBIDDEN, Map.of("message", "无权执行此操作"));
+        return status(HttpStatus.FORBIDDEN);
     }
 
     /** The engine refused the caller (e.g. a manager starting a registration): no data, just 403. */
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<Map<String, Object>> engineForbidden(AuthorizationException e) {
-        return json(HttpStatus.FORBIDDEN, Map.of("message", "无权执行此操作"));
+        return status(HttpStatus.FORBIDDEN);
     }
 
     @ExceptionHandler(BusinessRuleException.class)
@@ -147,7 +147,7 @@ public class ApiExceptionHandler {
                     .body(knownMessage(e, status));
         }
         LOG.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", ApiErrors.messageFor(500)));
+        return status(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     private static Map<String, Object> knownMessage(Exception e, int status) {
@@ -172,6 +172,11 @@ public class ApiExceptionHandler {
 
     private static ResponseEntity<Map<String, Object>> tooLarge(RequestBodyTooLargeException e) {
         return json(HttpStatus.PAYLOAD_TOO_LARGE, Map.of("message", RequestBodyTooLargeException.message(e.limit())));
+    }
+
+    /** A refusal with nothing more to say than its status, in the words every /api refusal uses. */
+    private static ResponseEntity<Map<String, Object>> status(HttpStatus status) {
+        return json(status, Map.of("message", ApiErrors.messageFor(status.value())));
     }
 
     private static ResponseEntity<Map<String, Object>> field(String field, String message) {
