@@ -1,18 +1,13 @@
 package io.baobei.audit;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.baobei.common.PageResponse;
 import io.baobei.identity.UserDirectory;
-import io.baobei.importing.SpreadsheetCells;
+import io.baobei.common.SpreadsheetCells;
 
 /** The audit log for admins: query, export, verify. */
 @RestController
@@ -37,6 +32,9 @@ import io.baobei.importing.SpreadsheetCells;
 public class AuditController {
 
     private final AuditLog auditLog;
+    private static final List<String> EXPORT_HEADER = List.of("id", "occurredAt", "actor", "action", "objectType",
+            "objectId", "before", "after", "reason", "prevHash", "hash");
+
     private final AuditEntryRepository entries;
     private final UserDirectory directory;
     private final TransactionTemplate readOnly;
@@ -84,30 +82,19 @@ public class AuditController {
     @Operation(summary = "导出审计日志（CSV）")
     public ResponseEntity<StreamingResponseBody> export() {
         directory.currentAdmin();
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-                printer.printRecord("id", "occurredAt", "actor", "action", "objectType", "objectId", "before", "after",
-                        "reason", "prevHash", "hash");
-                readOnly.executeWithoutResult(s -> {
+        StreamingResponseBody body = out -> SpreadsheetCells.writeCsv(out, EXPORT_HEADER,
+                sink -> readOnly.executeWithoutResult(s -> {
                     try (Stream<AuditEntry> stream = entries.streamAll()) {
-                        stream.forEach(e -> print(printer, e));
+                        stream.forEach(e -> sink.accept(cells(e)));
                     }
-                });
-            }
-        };
+                }));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit.csv")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
     }
 
-    private static void print(CSVPrinter printer, AuditEntry e) {
-        try {
-            printer.printRecord(Stream.of(String.valueOf(e.getId()), e.getOccurredAt().toString(), e.getActor(),
-                    e.getAction(), e.getObjectType(), e.getObjectId(), e.getBefore(), e.getAfter(), e.getReason(),
-                    e.getPrevHash(), e.getHash()).map(SpreadsheetCells::neutralise).toList());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+    private static List<String> cells(AuditEntry e) {
+        return Stream.of(String.valueOf(e.getId()), e.getOccurredAt().toString(), e.getActor(), e.getAction(),
+                e.getObjectType(), e.getObjectId(), e.getBefore(), e.getAfter(), e.getReason(), e.getPrevHash(),
+                e.getHash()).map(SpreadsheetCells::neutralise).toList();
     }
 }

@@ -2,9 +2,6 @@ package io.baobei.importing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +15,6 @@ import java.util.stream.Stream;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -37,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.baobei.common.InvalidInputException;
+import io.baobei.common.SpreadsheetCells;
 import io.baobei.common.TextRules;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
@@ -132,18 +128,7 @@ public class CustomerImportController {
     }
 
     private void writeCsv(Long id, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write('\uFEFF'); // Excel opens UTF-8 CSV correctly only with a BOM
-        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-            printer.printRecord(REPORT_HEADER);
-            service.forEachRow(id, row -> {
-                try {
-                    printer.printRecord(cells(view(row)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        SpreadsheetCells.writeCsv(out, REPORT_HEADER, sink -> service.forEachRow(id, row -> sink.accept(cells(view(row)))));
     }
 
     private void writeXlsx(Long id, OutputStream out) throws IOException {
