@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,8 +52,7 @@ class CamundaWebappsBrowserTest {
         HeadlessChromium.assumeAvailable();
         chromium = HeadlessChromium.start();
         driver = chromium.driver;
-        wait = new WebDriverWait(driver, UI_TIMEOUT, Duration.ofMillis(200));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = chromium.waitUpTo(UI_TIMEOUT);
     }
 
     @AfterEach

@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium for the browser tests. Uses the system chromedriver explicitly, so Selenium
@@ -86,6 +88,16 @@ final class HeadlessChromium implements AutoCloseable {
         // before any script of every page this browser opens
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", REPORT_CSP_VIOLATIONS));
         return new HeadlessChromium(driver, profile);
+    }
+
+    /**
+     * A wait on this browser's pages, polling every 200 ms. Tasklist, Cockpit and Admin (AngularJS) re-render
+     * freely, so a stale element is looked up again instead of failing the wait.
+     */
+    WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** The whole browser console of this session, oldest first. */

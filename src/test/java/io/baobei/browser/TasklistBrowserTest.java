@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -76,9 +75,7 @@ class TasklistBrowserTest {
         HeadlessChromium.assumeAvailable();
         chromium = HeadlessChromium.start();
         driver = chromium.driver;
-        wait = new WebDriverWait(driver, UI_TIMEOUT, Duration.ofMillis(200));
-        // Tasklist (AngularJS) re-renders freely; look elements up again instead of failing
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = chromium.waitUpTo(UI_TIMEOUT);
     }
 
     @AfterEach
