@@ -24,9 +24,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the body of {@code /api} requests to {@code baobei.api.max-json-body-size}. Tomcat limits only form
- * posts and multipart uploads (those keep their own limit, spring.servlet.multipart.*): without this a client
- * could stream any amount of JSON into the parser. An announced length over the limit is refused with 413
+ * Limits the body of requests to the REST APIs ({@code /api}, Tasklist's {@code /camunda/api} and
+ * {@code /engine-rest}) to {@code baobei.api.max-json-body-size}. Tomcat limits only form posts and multipart
+ * uploads (those keep their own limit, spring.servlet.multipart.*): without this a client could stream any amount
+ * of JSON into a parser (Camunda's accepted some 20 MB). An announced length over the limit is refused with 413
  * before a byte is read; a chunked body is counted as it is read and refused once it passes the limit.
  */
 public class ApiRequestSizeFilter extends OncePerRequestFilter {
@@ -42,7 +43,7 @@ public class ApiRequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return !ApiErrors.isApi(request) || type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     @Override

@@ -26,7 +26,7 @@ public class RequestLimits {
                 new FilterRegistrationBean<>(new ApiRequestSizeFilter(limit, objectMapper));
         registration.setName("Baobei API request size");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/camunda/api/*", "/engine-rest/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }

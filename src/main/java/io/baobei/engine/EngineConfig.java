@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,5 +32,26 @@ public class EngineConfig {
                 configuration.setCustomHistoryLevels(levels);
             }
         };
+    }
+
+    /** Every call into the engine from outside passes {@link EngineEntryGuard} (inside its transaction). */
+    @Bean
+    ProcessEnginePlugin engineEntryGuardPlugin() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                EngineEntryGuard guard = new EngineEntryGuard();
+                configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration
+                        .getCustomPostCommandInterceptorsTxRequired(), guard));
+                configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration
+                        .getCustomPostCommandInterceptorsTxRequiresNew(), new EngineEntryGuard()));
+            }
+        };
+    }
+
+    private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
+        List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+        interceptors.add(added);
+        return interceptors;
     }
 }

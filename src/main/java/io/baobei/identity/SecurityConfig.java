@@ -7,6 +7,8 @@ import jakarta.servlet.Filter;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,9 +26,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.baobei.engine.EngineRestErrors;
 
 /**
  * Who may reach what. Three chains:
@@ -163,6 +169,34 @@ public class SecurityConfig {
                         .httpStrictTransportSecurity(hsts())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(SITE_CSP)))
                 .build();
+    }
+
+    /** The webapps' XSRF token, checked before Spring Security's logout and Camunda's CSRF filter (see the class). */
+    @Bean
+    FilterRegistrationBean<Filter> webappCsrfGuard(ObjectMapper objectMapper) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new WebappCsrfGuard(objectMapper));
+        registration.setName("Baobei webapp XSRF check");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.addUrlPatterns("/camunda/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** Clean, Chinese refusals from Camunda's REST APIs (see EngineRestErrors), after authentication. */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestErrors(ObjectMapper objectMapper) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new EngineRestErrors(objectMapper));
+        registration.setName("Baobei engine REST errors");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        registration.addUrlPatterns("/camunda/api/*", "/engine-rest/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** URLs Spring Security's firewall rejects (encoded slashes, "..", ";") are the client's error: 400, not 500. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
     }
 
     /** Makes the Spring Security user the Camunda user of the Tasklist / Cockpit / Admin session. */

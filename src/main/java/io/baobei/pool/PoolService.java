@@ -29,9 +29,11 @@ public class PoolService {
     }
 
     /** 回收: the owner loses the customer, the reason is recorded. A customer not protected stays as it is. */
-    public boolean reclaim(Long customerId, ReclaimReason reason) {
+    public boolean reclaim(Long customerId, String processInstanceId, ReclaimReason reason) {
         Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
-        if (customer.getStatus() != CustomerStatus.PROTECTED) {
+        // only the timers of the customer's current protection reclaim it; a stale instance leaves it alone
+        if (customer.getStatus() != CustomerStatus.PROTECTED
+                || !customer.getProtectionProcessInstanceId().equals(processInstanceId)) {
             return false;
         }
         String previousOwner = customer.getOwner();

@@ -21,7 +21,7 @@ public class ReclaimCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        poolService.reclaim(ProtectionVariables.customerId(execution),
+        poolService.reclaim(ProtectionVariables.customerId(execution), execution.getProcessInstanceId(),
                 ReclaimReason.valueOf((String) execution.getVariable(ProtectionVariables.RECLAIM_REASON)));
     }
 }

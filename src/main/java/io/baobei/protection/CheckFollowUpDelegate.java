@@ -19,6 +19,7 @@ public class CheckFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        service.protectedIn(ProtectionVariables.customerId(execution), execution.getProcessInstanceId());
         ProtectionService.FollowUpInput input = service.validateFollowUp(execution.getVariables());
         execution.setVariable(ProtectionVariables.FOLLOW_UP_ACTION, input.action().name());
     }

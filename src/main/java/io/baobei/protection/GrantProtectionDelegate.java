@@ -18,7 +18,8 @@ public class GrantProtectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProtectionService.Grant grant = service.grant(RegistrationVariables.registrationId(execution));
+        ProtectionService.Grant grant = service.grant(RegistrationVariables.registrationId(execution),
+                execution.getProcessInstanceId());
         execution.setVariable(RegistrationVariables.GRANT_OUTCOME, grant.outcome().name());
         if (grant.customerId() != null) {
             execution.setVariable(RegistrationVariables.CUSTOMER_ID, grant.customerId());

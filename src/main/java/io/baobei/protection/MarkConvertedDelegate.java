@@ -18,7 +18,7 @@ public class MarkConvertedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.markConverted(customerId(execution),
+        service.markConverted(customerId(execution), execution.getProcessInstanceId(),
                 service.validateFollowUp(execution.getVariables()));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
+import io.baobei.common.BusinessRuleException;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
@@ -34,6 +35,8 @@ import io.baobei.dedup.DuplicateCheck;
 import io.baobei.dedup.Verdict;
 import io.baobei.registration.Registration;
 import io.baobei.registration.RegistrationRepository;
+import io.baobei.registration.RegistrationStatus;
+import io.baobei.registration.ReviewDecision;
 
 import static io.baobei.protection.ProtectionVariables.*;
 
@@ -81,9 +84,15 @@ public class ProtectionService {
      * stop two concurrent inserts of one new customer: of two approvals racing for the same customer,
      * exactly one wins and the other ends as CONFLICT (after its job retries, if it lost on insert).
      */
-    public Grant grant(Long registrationId) {
+    public Grant grant(Long registrationId, String processInstanceId) {
         Registration registration = registrations.findById(registrationId)
                 .orElseThrow(() -> new NotFoundException("报备", registrationId));
+        // only the registration of this process instance, and only once its review approved it
+        if (!registration.getProcessInstanceId().equals(processInstanceId)
+                || registration.getStatus() != RegistrationStatus.IN_REVIEW
+                || registration.getDecision() != ReviewDecision.APPROVE) {
+            throw new BusinessRuleException("报备 " + registrationId + " 未经审核批准或不属于该流程，不能授予保护期");
+        }
         Instant now = Instant.now(clock);
         String submitter = registration.getSubmitter();
         List<Customer> existing = customers.lockByStrongKeys(registration.getNormalizedName(),
@@ -197,8 +206,8 @@ public class ProtectionService {
      * Records a follow-up by the owner and moves the follow-up deadline by the policy's interval.
      * Returns the process variables of the new deadline.
      */
-    public Map<String, Object> recordFollowUp(Long customerId, FollowUpInput input) {
-        Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
+    public Map<String, Object> recordFollowUp(Long customerId, String processInstanceId, FollowUpInput input) {
+        Customer customer = protectedIn(customerId, processInstanceId);
         String author = customer.getOwner();
         Instant now = Instant.now(clock);
         followUps.save(new FollowUp(customerId, author, input.channel(), input.content(), input.nextContactDate(), now));
@@ -211,8 +220,8 @@ public class ProtectionService {
     }
 
     /** 成交: records the closing note and ends protection as converted. */
-    public void markConverted(Long customerId, FollowUpInput input) {
-        Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
+    public void markConverted(Long customerId, String processInstanceId, FollowUpInput input) {
+        Customer customer = protectedIn(customerId, processInstanceId);
         String author = customer.getOwner();
         Instant now = Instant.now(clock);
         followUps.save(new FollowUp(customerId, author, input.channel(), input.content(), input.nextContactDate(), now));
@@ -220,6 +229,20 @@ public class ProtectionService {
         customer.markConverted(now);
         history.record(customer, OwnershipAction.CONVERTED, customer.getOwner(), before, "成交：" + abbreviate(input.content()),
                 author == null ? OwnershipEvent.SYSTEM : author, null);
+    }
+
+    /**
+     * The customer whose protection process instance {@code processInstanceId} is, locked, refused unless that
+     * instance is its current protection and it is still protected: the steps of the follow-up loop act on no
+     * other customer and on none that has left protection.
+     */
+    public Customer protectedIn(Long customerId, String processInstanceId) {
+        Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
+        if (processInstanceId == null || !processInstanceId.equals(customer.getProtectionProcessInstanceId())
+                || customer.getStatus() != CustomerStatus.PROTECTED) {
+            throw new BusinessRuleException("客户 " + customerId + " 不在该保护期流程中，不能记录跟进");
+        }
+        return customer;
     }
 
     @Transactional(readOnly = true)

@@ -21,7 +21,7 @@ public class RecordFollowUpDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ProtectionService.FollowUpInput input = service.validateFollowUp(execution.getVariables());
-        execution.setVariables(service.recordFollowUp(customerId(execution), input));
+        execution.setVariables(service.recordFollowUp(customerId(execution), execution.getProcessInstanceId(), input));
         // the form starts empty next time; the record is in the follow_up table
         execution.removeVariables(List.of(FOLLOW_UP_ACTION, CHANNEL, CONTENT, NEXT_CONTACT_DATE));
     }

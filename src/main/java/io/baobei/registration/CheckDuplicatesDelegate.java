@@ -20,7 +20,7 @@ public class CheckDuplicatesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Verdict verdict = service.checkDuplicates(registrationId(execution));
+        Verdict verdict = service.checkDuplicates(registrationId(execution), execution.getProcessInstanceId());
         execution.setVariable(VERDICT, verdict.name());
         execution.setVariable(VERDICT_LABEL, verdict.label());
     }

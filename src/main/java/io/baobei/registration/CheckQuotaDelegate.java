@@ -16,6 +16,6 @@ public class CheckQuotaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.checkQuota((String) execution.getVariable(RegistrationVariables.SUBMITTER));
+        service.checkQuota(RegistrationVariables.registrationId(execution), execution.getProcessInstanceId());
     }
 }

@@ -17,6 +17,6 @@ public class ConflictTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Long registrationId = RegistrationVariables.registrationId(task.getExecution());
-        task.setVariableLocal(RegistrationVariables.CONFLICT_NOTICE, service.conflictNotice(registrationId));
+        task.setVariableLocal(RegistrationVariables.CONFLICT_NOTICE, service.conflictNotice(registrationId, task.getProcessInstanceId()));
     }
 }

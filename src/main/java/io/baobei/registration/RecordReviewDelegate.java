@@ -2,7 +2,10 @@ package io.baobei.registration;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+
+import io.baobei.common.BusinessRuleException;
 
 import static io.baobei.registration.RegistrationVariables.*;
 
@@ -21,8 +24,25 @@ public class RecordReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewDecision decision = service.recordReview(registrationId(execution),
-                execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REASON), (String) execution.getVariable(REVIEWED_BY));
+        ReviewDecision decision = service.recordReview(registrationId(execution), execution.getProcessInstanceId(),
+                execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REASON), decider(execution));
         execution.setVariable(REVIEW_DECISION, decision.name());
+    }
+
+    /**
+     * Who decided: only the transient value the review task's complete listener sets in this very transaction.
+     * A stored variable of that name (sent with a form or a start) is not a decision, and whoever is signed in
+     * must be the one who decided.
+     */
+    static String decider(DelegateExecution execution) {
+        TypedValue reviewer = execution.getVariableTyped(REVIEWED_BY);
+        if (reviewer == null || !reviewer.isTransient() || !(reviewer.getValue() instanceof String name)) {
+            throw new BusinessRuleException("审核结果只能通过审核任务提交");
+        }
+        var signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (signedIn != null && signedIn.getUserId() != null && !signedIn.getUserId().equals(name)) {
+            throw new BusinessRuleException("审核结果只能通过审核任务提交");
+        }
+        return name;
     }
 }

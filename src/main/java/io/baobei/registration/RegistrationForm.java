@@ -3,6 +3,8 @@ package io.baobei.registration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.baobei.common.InvalidInputException;
+
 import static io.baobei.registration.RegistrationVariables.*;
 
 /**
@@ -13,7 +15,10 @@ public record RegistrationForm(String companyName, String creditCode, String con
                                String email, String industry, String region, String grade,
                                String firstContactDate, String notes) {
 
-    /** Reads the form fields from process variables; anything that is not text counts as invalid text. */
+    /**
+     * Reads the form fields from process variables; numbers and dates count as (possibly invalid) text, while a
+     * byte array or an object is refused: its {@code toString()} ("[B@7d27da7") is nothing anybody typed.
+     */
     public static RegistrationForm fromVariables(Map<String, Object> variables) {
         return new RegistrationForm(text(variables, COMPANY_NAME), text(variables, CREDIT_CODE),
                 text(variables, CONTACT_NAME), text(variables, PHONE), text(variables, EMAIL),
@@ -39,6 +44,12 @@ public record RegistrationForm(String companyName, String creditCode, String con
 
     private static String text(Map<String, Object> variables, String name) {
         Object value = variables.get(name);
-        return value == null ? null : value.toString();
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof Number || value instanceof Boolean || value instanceof java.util.Date) {
+            return value.toString();
+        }
+        throw InvalidInputException.of(name, "该字段只接受文字");
     }
 }

@@ -87,10 +87,7 @@ public class RegistrationService {
             registration.apply(valid, now);
         } else {
             ValidRegistration valid = validator.validateRevision(form);
-            registration = load(existingId);
-            if (!registration.getProcessInstanceId().equals(processInstanceId)) {
-                throw new IllegalStateException("registration " + existingId + " belongs to another process instance");
-            }
+            registration = inProcess(existingId, processInstanceId, RegistrationStatus.REVISION);
             registration.apply(valid, now);
             matches.deleteByRegistrationId(existingId);
         }
@@ -100,6 +97,12 @@ public class RegistrationService {
                 "status=CHECKING;company=" + registration.getCompanyName() + ";grade=" + registration.getGrade(), null);
         return new Submission(registration.getId(), registration.getSubmitter(), registration.getCompanyName(),
                 Groups.reviewersOf(registration.getTeamId()));
+    }
+
+    /** Task_CheckQuota: the quota of the registration's submitter (never a process variable). */
+    @Transactional(readOnly = true)
+    public void checkQuota(Long registrationId, String processInstanceId) {
+        checkQuota(inProcess(registrationId, processInstanceId, RegistrationStatus.CHECKING).getSubmitter());
     }
 
     /** A rep may hold at most {@code baobei.quota.max-protected-per-rep} protected customers. */
@@ -113,8 +116,8 @@ public class RegistrationService {
     }
 
     /** Runs the duplicate check, keeps the matches for the reviewer and returns the verdict. */
-    public Verdict checkDuplicates(Long registrationId) {
-        Registration registration = load(registrationId);
+    public Verdict checkDuplicates(Long registrationId, String processInstanceId) {
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.CHECKING);
         DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(registration.getCompanyName(),
                 registration.getCreditCode(), registration.getPhone(), registration.getEmail(),
                 registration.getSubmitter()));
@@ -148,17 +151,28 @@ public class RegistrationService {
         }).collect(Collectors.joining("\n"));
     }
 
-    /** For the reviewing manager: contact person and a masked phone (the full record is in the API). */
+    /**
+     * For the reviewing manager's task: contact person and phone, both masked ("邓** / 136****3333"). The task
+     * variable lives in the engine's tables while the task is open, so it holds nothing that is contact data in
+     * clear; the full record is in {@code GET /api/registrations/{id}}, for those who may see it.
+     */
     @Transactional(readOnly = true)
-    public String contactSummary(Long registrationId) {
-        Registration registration = load(registrationId);
-        return registration.getContactName() + " / " + maskPhone(registration.getPhone());
+    public String contactSummary(Long registrationId, String processInstanceId) {
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.IN_REVIEW);
+        return maskName(registration.getContactName()) + " / " + maskPhone(registration.getPhone());
+    }
+
+    /** The reviewer's view when the review task is created: only for a registration waiting for review. */
+    @Transactional(readOnly = true)
+    public String reviewSummary(Long registrationId, String processInstanceId) {
+        inProcess(registrationId, processInstanceId, RegistrationStatus.IN_REVIEW);
+        return reviewSummary(registrationId);
     }
 
     /** For the submitter of a CONFLICT: that a colleague holds it, their team and since when; nothing else. */
     @Transactional(readOnly = true)
-    public String conflictNotice(Long registrationId) {
-        Registration registration = load(registrationId);
+    public String conflictNotice(Long registrationId, String processInstanceId) {
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.CONFLICT);
         List<Long> ids = matches.findByRegistrationIdOrderByScoreDesc(registrationId).stream()
                 .map(RegistrationMatch::getCustomerId).toList();
         List<Customer> held = customers.findAllById(ids).stream()
@@ -200,14 +214,19 @@ public class RegistrationService {
         return new Review(decision, reason);
     }
 
-    /** Records a manager's review; a rejection or send-back needs a reason. */
-    public ReviewDecision recordReview(Long registrationId, Object decisionValue, Object reasonValue,
-                                       String reviewer) {
+    /**
+     * Records a manager's review; a rejection or send-back needs a reason. {@code reviewer} is who completed the
+     * review task, as the engine knows it: a manager of the submitter's team (or an admin), never the submitter.
+     */
+    public ReviewDecision recordReview(Long registrationId, String processInstanceId, Object decisionValue,
+                                       Object reasonValue, String reviewer) {
         Review review = checkReview(decisionValue, reasonValue);
         ReviewDecision decision = review.decision();
-        Registration registration = load(registrationId);
-        if (registration.getStatus() != RegistrationStatus.IN_REVIEW) {
-            throw new BusinessRuleException("该报备当前不在待审核状态");
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.IN_REVIEW);
+        Actor decider = reviewer == null ? null : directory.actor(reviewer);
+        if (decider == null || reviewer.equals(registration.getSubmitter())
+                || !(decider.isAdmin() || decider.manages(registration.getTeamId()))) {
+            throw new BusinessRuleException("只有报备销售所在团队的主管才能审核该报备");
         }
         registration.recordDecision(decision, review.reason(), reviewer, Instant.now(clock));
         auditLog.recordAs(reviewer, "REGISTRATION_REVIEWED", "REGISTRATION", registrationId, "status=IN_REVIEW",
@@ -227,8 +246,9 @@ public class RegistrationService {
         }
     }
 
-    public void withdraw(Long registrationId) {
-        Registration registration = load(registrationId);
+    /** Task_WithdrawRegistration, reached only from the conflict task. */
+    public void withdraw(Long registrationId, String processInstanceId) {
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.CONFLICT);
         RegistrationStatus before = registration.getStatus();
         registration.markWithdrawn(Instant.now(clock));
         auditLog.recordAs(registration.getSubmitter(), "REGISTRATION_WITHDRAWN", "REGISTRATION", registrationId,
@@ -262,12 +282,38 @@ public class RegistrationService {
                 || actor.manages(registration.getTeamId());
     }
 
+    /**
+     * The registration a step of process instance {@code processInstanceId} works on, refused unless it belongs to
+     * that instance and is in a state that allows the step. Every delegate and listener goes through here, so a
+     * process started or moved around its model cannot act on another registration or skip a state.
+     */
+    public Registration inProcess(Long id, String processInstanceId, RegistrationStatus... allowed) {
+        Registration registration = load(id);
+        if (processInstanceId == null || !processInstanceId.equals(registration.getProcessInstanceId())) {
+            throw new BusinessRuleException("报备 " + id + " 不属于该流程");
+        }
+        if (!java.util.Arrays.asList(allowed).contains(registration.getStatus())) {
+            throw new BusinessRuleException("报备 " + id + " 当前状态为“" + registration.getStatus().label()
+                    + "”，不能执行此步骤");
+        }
+        return registration;
+    }
+
     Registration load(Long id) {
         return registrations.findById(id).orElseThrow(() -> new NotFoundException("报备", id));
     }
 
     private ZoneId zone() {
         return clock.getZone();
+    }
+
+    /** "邓女士" → "邓**": enough for a reviewer to recognise a contact, not to know them. */
+    static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return "***";
+        }
+        int first = name.strip().codePointAt(0);
+        return new String(Character.toChars(first)) + "**";
     }
 
     static String maskPhone(String phone) {

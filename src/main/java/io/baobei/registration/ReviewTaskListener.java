@@ -2,14 +2,15 @@ package io.baobei.registration;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import static io.baobei.registration.RegistrationVariables.*;
 
 /**
  * Task_ReviewRegistration. On create: puts the duplicate-check evidence and the contact summary on the
- * task itself (task-local, so only the reviewers of this task can read them). On complete: notes who
- * decided, for Task_RecordReview, which validates and records the decision.
+ * task itself (task-local, so only the reviewers of this task can read them; the contact summary masked). On
+ * complete: notes who decided, for Task_RecordReview, which validates and records the decision.
  */
 @Component
 public class ReviewTaskListener implements TaskListener {
@@ -23,16 +24,22 @@ public class ReviewTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            // who decided: the assignee (Tasklist makes managers claim first), else the caller
-            String reviewer = task.getAssignee();
-            if (reviewer == null && task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null) {
-                reviewer = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-            }
-            task.getExecution().setVariable(REVIEWED_BY, reviewer);
+            // who decided is who completed the task, as the engine knows it; passed on as a transient variable,
+            // which is never stored and which this listener sets after any value a form or request could send
+            task.getExecution().setVariable(REVIEWED_BY, Variables.stringValue(completedBy(task), true));
             return;
         }
         Long registrationId = registrationId(task.getExecution());
-        task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId));
-        task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId));
+        task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
+        task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));
+    }
+
+    /** The signed-in user who completes the task; without one (the application itself), the task's assignee. */
+    static String completedBy(DelegateTask task) {
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee();
     }
 }

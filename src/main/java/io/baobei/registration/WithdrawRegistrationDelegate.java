@@ -16,6 +16,6 @@ public class WithdrawRegistrationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.withdraw(RegistrationVariables.registrationId(execution));
+        service.withdraw(RegistrationVariables.registrationId(execution), execution.getProcessInstanceId());
     }
 }
