@@ -68,7 +68,7 @@ public class EngineRestErrors extends OncePerRequestFilter {
         JsonNode original = parse(capturing.body());
         String type = original.path("type").asText("");
         String engineMessage = original.path("message").asText("");
-        int status = refusal != null ? refusal.status() : statusFor(capturing.status(), type);
+        int status = refusal != null ? refusal.status() : statusFor(capturing.status(), type, engineMessage);
         String message;
         if (refusal != null) {
             message = refusal.message();
@@ -92,9 +92,15 @@ public class EngineRestErrors extends OncePerRequestFilter {
         response.getOutputStream().write(json);
     }
 
-    static int statusFor(int status, String type) {
-        if (CONFLICT.contains(type)) {
+    static int statusFor(int status, String type, String message) {
+        if (CONFLICT.contains(type) || message.contains("OptimisticLockingException")) {
             return 409;
+        }
+        // Camunda's REST resources wrap a refused start, form or task call as 500 "RestException: Cannot …";
+        // a refusal of the request, unless the database failed under it (ENGINE-03… persistence errors)
+        if (status >= 500 && type.equals("RestException") && message.startsWith("Cannot ")
+                && !message.contains("ENGINE-03") && !message.contains("SQL")) {
+            return 400;
         }
         if (type.equals("AuthorizationException")) {
             return 403;

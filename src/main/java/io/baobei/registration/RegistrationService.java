@@ -86,8 +86,8 @@ public class RegistrationService {
             registration = new Registration(submitter, team, processInstanceId, now);
             registration.apply(valid, now);
         } else {
-            ValidRegistration valid = validator.validateRevision(form);
             registration = inProcess(existingId, processInstanceId, RegistrationStatus.REVISION);
+            ValidRegistration valid = validator.validateRevision(form);
             registration.apply(valid, now);
             matches.deleteByRegistrationId(existingId);
         }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * HTTP as a browser does it, for header and cookie tests: one cookie jar, redirects not followed, every
  * Set-Cookie header readable as sent. Extra request headers are given as name, value pairs.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -28,16 +28,21 @@ final class RawHttp {
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    RawHttp(int port) {
+    public RawHttp(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET());
     }
 
     /** Opens the login page and signs in with its CSRF token; returns the answer to the form post. */
-    HttpResponse<String> login(String username, String password, String... headers) {
+    public HttpResponse<String> login(String username, String password, String... headers) {
         return submitLogin(get("/login", headers), username, password, headers);
     }
 
@@ -55,7 +60,7 @@ final class RawHttp {
     }
 
     /** The value the jar holds for the cookie, or null. */
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 

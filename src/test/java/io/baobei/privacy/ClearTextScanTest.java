@@ -34,9 +34,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 /**
- * After a whole lifecycle (registration, review, grant, follow-up, reclaim to the pool), not one column of
- * any table — Camunda's ACT_* tables included, binary columns too — holds the contact name, phone or email
- * in clear text. Runs on H2 and, in the second run, on PostgreSQL.
+ * At every moment of a lifecycle, with review, revision, conflict and follow-up tasks open and after the reclaim
+ * to the pool, not one column of any table — Camunda's ACT_* tables included, runtime and history, binary columns
+ * too — holds a contact name, phone or email in clear text. Runs on H2 and, in the second run, on PostgreSQL.
  */
 @BaobeiSpringTest
 class ClearTextScanTest {
@@ -55,20 +55,46 @@ class ClearTextScanTest {
         String phone = Processes.uniqueMobile();
         String email = "secret." + phone + "@example.cn";
         String contact = "明文扫描" + phone.substring(7);
+        String company = Processes.uniqueName("明文扫描测试");
+        Set<String> needles = Set.of(phone, email, contact, "+86" + phone);
+        List<String> found = new ArrayList<>();
         ProcessInstance registration = processes.submit(TestIdentities.REP_A1, new RegistrationForm(
-                Processes.uniqueName("明文扫描测试"), null, contact, phone, email, "IT", "广东省深圳市", "A",
+                company, null, contact, phone, email, "IT", "广东省深圳市", "A",
                 LocalDate.now().toString(), "需求"));
         processes.executeJob(registration);
+        found.addAll(scan(needles, "review task open"));
         var review = task(registration);
         processes.asUser(TestIdentities.MGR_A, () -> {
             taskService.claim(review.getId(), TestIdentities.MGR_A);
-            taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
+            taskService.complete(review.getId(), Map.of("reviewDecision", "REVISE", "reviewReason", "请核实"));
+        });
+        found.addAll(scan(needles, "revision task open"));
+        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(task(registration).getId(),
+                new RegistrationForm(company, null, contact, phone, email, "IT", "广东省深圳市", "A",
+                        LocalDate.now().toString(), "需求").toVariables()));
+        processes.executeJob(registration);
+        processes.asUser(TestIdentities.MGR_A, () -> {
+            taskService.claim(task(registration).getId(), TestIdentities.MGR_A);
+            taskService.complete(task(registration).getId(), Map.of("reviewDecision", "APPROVE"));
         });
         processes.executeJob(registration);
         Long customerId = registrations.findByProcessInstanceId(registration.getId()).orElseThrow().getCustomerId();
+
+        // a colleague registers the same company: the conflict task opens with the colleague's contact data submitted
+        String otherPhone = Processes.uniqueMobile();
+        String otherContact = "撞单联系" + otherPhone.substring(7);
+        ProcessInstance conflict = processes.submit(TestIdentities.REP_B1, new RegistrationForm(company, null,
+                otherContact, otherPhone, null, "IT", "广东省深圳市", "B", LocalDate.now().toString(), null));
+        processes.executeJob(conflict);
+        assertThat(task(conflict).getTaskDefinitionKey()).isEqualTo("Task_ResolveConflict");
+        Set<String> allNeedles = new java.util.HashSet<>(needles);
+        allNeedles.addAll(Set.of(otherPhone, otherContact));
+        found.addAll(scan(allNeedles, "conflict task open"));
+
         ProcessInstance protection = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ProtectionVariables.PROCESS_KEY).processInstanceBusinessKey(customerId.toString())
                 .singleResult();
+        found.addAll(scan(allNeedles, "follow-up task open"));
         var followUp = task(protection);
         processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(followUp.getId(), Map.of(
                 "followUpAction", "RECORD", "channel", "PHONE", "content", "电话沟通",
@@ -78,15 +104,15 @@ class ClearTextScanTest {
         processes.executeJob(protection);
         assertThat(jdbc.queryForObject("select status from customer where id = ?", String.class, customerId))
                 .isEqualTo("POOL");
+        found.addAll(scan(allNeedles, "after reclaim"));
 
-        List<String> found = scan(Set.of(phone, email, contact, "+86" + phone));
         assertThat(found).as("columns holding contact data in clear text").isEmpty();
         // the scan itself works: it finds a value that is meant to be stored in clear
-        assertThat(scan(Set.of("明文扫描测试"))).isNotEmpty();
+        assertThat(scan(Set.of("明文扫描测试"), "company")).isNotEmpty();
     }
 
-    /** Every table and column (text and binary) holding one of {@code needles}, as "TABLE.COLUMN". */
-    private List<String> scan(Set<String> needles) throws SQLException {
+    /** Every table and column (text and binary) holding one of {@code needles}, as "moment: TABLE.COLUMN". */
+    private List<String> scan(Set<String> needles, String moment) throws SQLException {
         List<String> hits = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
@@ -102,7 +128,7 @@ class ClearTextScanTest {
                                 ? rs.getString(1).getBytes(StandardCharsets.UTF_8) : rs.getBytes(1));
                         for (byte[] value : values) {
                             if (needles.stream().anyMatch(n -> contains(value, n.getBytes(StandardCharsets.UTF_8)))) {
-                                hits.add(table + "." + column);
+                                hits.add(moment + ": " + table + "." + column);
                                 break;
                             }
                         }
