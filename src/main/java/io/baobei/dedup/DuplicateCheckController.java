@@ -37,14 +37,17 @@ public class DuplicateCheckController {
     private final CustomerNameIndex nameIndex;
     private final CustomerRepository customers;
     private final UserDirectory directory;
+    private final DuplicateCheckRateLimit rateLimit;
     private final java.time.Clock clock;
 
     public DuplicateCheckController(DuplicateCheck duplicateCheck, CustomerNameIndex nameIndex,
-                                    CustomerRepository customers, UserDirectory directory, java.time.Clock clock) {
+                                    CustomerRepository customers, UserDirectory directory,
+                                    DuplicateCheckRateLimit rateLimit, java.time.Clock clock) {
         this.duplicateCheck = duplicateCheck;
         this.nameIndex = nameIndex;
         this.customers = customers;
         this.directory = directory;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -64,10 +67,12 @@ public class DuplicateCheckController {
 
     @PostMapping("/check")
     @Transactional(readOnly = true)
-    @Operation(summary = "查重", description = "只有公司名称必填。销售看不到同事客户的详情，只看到所属团队和保护起始日期。")
+    @Operation(summary = "查重", description = "只有公司名称必填。销售看不到同事客户的详情，只看到所属团队和保护起始日期。"
+            + "每人每分钟、每天的查重次数有上限，超过时返回 429 和 Retry-After。")
     public CheckResponse check(@RequestBody CheckRequest request) {
         validate(request);
         Actor actor = directory.currentActor();
+        rateLimit.acquire(actor.username());
         DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(request.companyName(),
                 request.creditCode(), request.phone(), request.email(), actor.username()));
         Map<Long, Customer> byId = customers.findAllById(result.matches().stream().map(DuplicateMatch::customerId).toList())

@@ -7,24 +7,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import io.baobei.audit.AuditEntry;
+import io.baobei.audit.AuditEntryRepository;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
+import io.baobei.identity.Groups;
 import io.baobei.support.BaobeiWebTest;
 
 import static io.baobei.support.TestIdentities.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST /api/duplicates/check: the verdict for everyone, the details only for those who may see them. */
+/**
+ * POST /api/duplicates/check: the verdict for everyone, the details only for those who may see them, and a limit
+ * per user. Tests that check many times do so as users of their own, so as not to use up the shared users' limits.
+ */
 @BaobeiWebTest
 class DuplicateCheckApiTest {
 
@@ -34,6 +44,9 @@ class DuplicateCheckApiTest {
     @Autowired TestRestTemplate rest;
     @Autowired CustomerRepository customers;
     @Autowired Clock clock;
+    @Autowired DedupProperties properties;
+    @Autowired AuditEntryRepository audit;
+    @Autowired IdentityService identityService;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -61,6 +74,58 @@ class DuplicateCheckApiTest {
 
         Map<String, Object> byPhone = check(REP_A1, Map.of("companyName", "完全不同的名字", "phone", "+86 135-6666-7777")).getBody();
         assertThat(byPhone).containsEntry("verdict", "CONFLICT");
+    }
+
+    /** The 61st check of a minute is refused (429, Chinese message, Retry-After) and audited once; others go on. */
+    @Test
+    void theChecksOfAUserAreLimitedPerMinute() {
+        String guesser = newRep();
+        String colleague = newRep();
+        int perMinute = properties.rateLimit().perMinute();
+        assertThat(perMinute).as("the default limit; the test profile keeps it").isEqualTo(60);
+        for (int i = 0; i < perMinute; i++) {
+            assertThat(check(guesser, Map.of("companyName", "限流测试" + i + "有限公司", "phone", String.format("1380013%04d", i)))
+                    .getStatusCode()).as("check " + (i + 1)).isEqualTo(HttpStatus.OK);
+        }
+        for (int refused = 0; refused < 3; refused++) {
+            ResponseEntity<Map<String, Object>> tooMany = check(guesser, Map.of("companyName", "限流测试有限公司"));
+            assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(tooMany.getHeaders().getContentType().toString()).startsWith("application/json");
+            assertThat(tooMany.getBody()).containsOnlyKeys("message");
+            String message = (String) tooMany.getBody().get("message");
+            assertThat(message).startsWith("查重过于频繁（每人每分钟最多 60 次），请").endsWith("秒后再试");
+            long retryAfter = Long.parseLong(tooMany.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(message).contains(" " + retryAfter + " 秒");
+        }
+        assertThat(check(colleague, Map.of("companyName", "限流测试有限公司")).getStatusCode())
+                .as("another user is not affected").isEqualTo(HttpStatus.OK);
+
+        assertThat(limitEntries(guesser)).as("one entry for the window, not one per refused call").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo(guesser);
+                    assertThat(e.getAfter()).startsWith("perMinute=60, until=");
+                    assertThat(e.getReason()).startsWith("查重过于频繁");
+                });
+        assertThat(limitEntries(colleague)).isEmpty();
+    }
+
+    private List<AuditEntry> limitEntries(String user) {
+        return audit.search(user, "USER", user, null, null, PageRequest.of(0, 50)).getContent().stream()
+                .filter(e -> e.getAction().equals(DuplicateCheckRateLimit.AUDIT_ACTION)).toList();
+    }
+
+    /** A rep of team A of their own, so that this test's checks use up nobody else's limit. */
+    private String newRep() {
+        String id = "dedup" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        User user = identityService.newUser(id);
+        user.setFirstName(id);
+        user.setLastName("测试");
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(id, Groups.SALES);
+        identityService.createMembership(id, TEAM_A);
+        return id;
     }
 
     @Test
