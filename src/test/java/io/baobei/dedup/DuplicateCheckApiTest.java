@@ -27,6 +27,7 @@ import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
 import io.baobei.identity.Groups;
 import io.baobei.support.BaobeiWebTest;
+import io.baobei.support.Processes;
 
 import static io.baobei.support.TestIdentities.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,16 +65,59 @@ class DuplicateCheckApiTest {
         assertThat(asRep).containsEntry("verdict", "CONFLICT");
         Map<String, Object> match = ((List<Map<String, Object>>) asRep.get("matches")).get(0);
         assertThat(match).containsEntry("status", "OWNED_BY_OTHER").containsEntry("team", "测试乙组")
-                .containsKey("since").doesNotContainKeys("companyName", "customerId");
-        assertThat(match.get("reasons").toString()).contains("NAME_CORE");
+                .containsKey("since").containsEntry("reasonsHidden", true)
+                .doesNotContainKeys("companyName", "customerId", "reasons", "score");
         assertThat(asRep.toString()).doesNotContain(name).doesNotContain("秘密联系人").doesNotContain("13566667777");
 
         Map<String, Object> asManager = check(MGR_B, Map.of("companyName", variant)).getBody();
         Map<String, Object> seen = ((List<Map<String, Object>>) asManager.get("matches")).get(0);
-        assertThat(seen).containsEntry("companyName", name).containsEntry("customerId", held.getId().intValue());
+        assertThat(seen).containsEntry("companyName", name).containsEntry("customerId", held.getId().intValue())
+                .doesNotContainKey("reasonsHidden");
+        assertThat(seen.get("reasons").toString()).contains("NAME_CORE");
 
         Map<String, Object> byPhone = check(REP_A1, Map.of("companyName", "完全不同的名字", "phone", "+86 135-6666-7777")).getBody();
         assertThat(byPhone).containsEntry("verdict", "CONFLICT");
+    }
+
+    /**
+     * The finding: a masked phone (138****1234) leaves four digits, and a check that answers PHONE for a colleague's
+     * customer tells which guess is right. Only those who may see the customer's contact data learn which key matched.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyThoseWhoMaySeeTheCustomerLearnWhichKeyMatched() {
+        String phone = Processes.uniqueMobile();
+        Instant now = Instant.now(clock);
+        Customer held = new Customer(Processes.uniqueName("号码保护"), Grade.B, now);
+        held.updateDetails(held.getCompanyName(), null, "联系人", phone, null, "IT", "广东省深圳市", Grade.B);
+        held.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(7)));
+        customers.save(held);
+        Map<String, String> guess = Map.of("companyName", Processes.uniqueName("随便写的"), "phone", phone);
+
+        Map<String, Object> asRep = check(REP_A1, guess).getBody();
+        assertThat(asRep).as("a rep is still told the company is taken").containsEntry("verdict", "CONFLICT");
+        Map<String, Object> hidden = ((List<Map<String, Object>>) asRep.get("matches")).get(0);
+        assertThat(hidden).containsEntry("status", "OWNED_BY_OTHER").containsEntry("reasonsHidden", true)
+                .doesNotContainKeys("reasons", "score", "companyName", "customerId");
+        assertThat(asRep.toString()).doesNotContain("PHONE");
+
+        for (String mayKnow : List.of(REP_B1, MGR_B, ADMIN)) {
+            Map<String, Object> answer = check(mayKnow, guess).getBody();
+            Map<String, Object> shown = ((List<Map<String, Object>>) answer.get("matches")).get(0);
+            assertThat((List<String>) shown.get("reasons")).as(mayKnow).containsExactly("PHONE");
+            assertThat(shown).as(mayKnow).containsEntry("score", 0.9).doesNotContainKey("reasonsHidden");
+        }
+        assertThat(check(REP_B1, guess).getBody()).containsEntry("verdict", "SUSPECT"); // the owner's own customer
+
+        // a pool customer's name is public, its contact data is not
+        String poolPhone = Processes.uniqueMobile();
+        Customer pooled = new Customer(Processes.uniqueName("公海号码"), Grade.C, now);
+        pooled.updateDetails(pooled.getCompanyName(), null, "联系人", poolPhone, null, "IT", "广东省深圳市", Grade.C);
+        customers.save(pooled);
+        Map<String, Object> poolMatch = ((List<Map<String, Object>>) check(REP_A1, Map.of("companyName",
+                Processes.uniqueName("随便写的"), "phone", poolPhone)).getBody().get("matches")).get(0);
+        assertThat(poolMatch).containsEntry("status", "IN_POOL").containsEntry("companyName", pooled.getCompanyName())
+                .containsEntry("reasonsHidden", true).doesNotContainKeys("reasons", "score");
     }
 
     /** The 61st check of a minute is refused (429, Chinese message, Retry-After) and audited once; others go on. */
