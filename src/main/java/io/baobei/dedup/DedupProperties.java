@@ -21,7 +21,7 @@ public record DedupProperties(Double similarThreshold, Integer maxCandidates, Ra
     /**
      * Checks per user through the API ({@code baobei.dedup.rate-limit.*}); 0 switches that limit off.
      *
-     * @param perMinute checks in one minute, counted from the user's first check of that minute
+     * @param perMinute checks in a minute (one-minute windows, the first starting with the user's first check)
      * @param perDay    checks in one calendar day ({@code baobei.time-zone})
      */
     public record RateLimit(Integer perMinute, Integer perDay) {
