@@ -7,12 +7,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param similarThreshold trade-name similarity (1 − edit distance / length) from which a name is SUSPECT
  * @param maxCandidates    how many customers one check reads from the blocking index at most
+ * @param rateLimit        how many checks one user may run through {@code POST /api/duplicates/check}
  */
 @ConfigurationProperties(prefix = "baobei.dedup")
-public record DedupProperties(Double similarThreshold, Integer maxCandidates) {
+public record DedupProperties(Double similarThreshold, Integer maxCandidates, RateLimit rateLimit) {
 
     public DedupProperties {
         similarThreshold = similarThreshold == null ? 0.5 : similarThreshold;
         maxCandidates = maxCandidates == null ? 200 : maxCandidates;
+        rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+    }
+
+    /**
+     * Checks per user through the API ({@code baobei.dedup.rate-limit.*}); 0 switches that limit off.
+     *
+     * @param perMinute checks in a minute (one-minute windows, the first starting with the user's first check)
+     * @param perDay    checks in one calendar day ({@code baobei.time-zone})
+     */
+    public record RateLimit(Integer perMinute, Integer perDay) {
+
+        public RateLimit {
+            perMinute = perMinute == null ? 60 : perMinute;
+            perDay = perDay == null ? 1000 : perDay;
+            if (perMinute < 0 || perDay < 0) {
+                throw new IllegalArgumentException("baobei.dedup.rate-limit.* must be 0 (off) or more");
+            }
+        }
     }
 }

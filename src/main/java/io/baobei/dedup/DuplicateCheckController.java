@@ -37,14 +37,17 @@ public class DuplicateCheckController {
     private final CustomerNameIndex nameIndex;
     private final CustomerRepository customers;
     private final UserDirectory directory;
+    private final DuplicateCheckRateLimit rateLimit;
     private final java.time.Clock clock;
 
     public DuplicateCheckController(DuplicateCheck duplicateCheck, CustomerNameIndex nameIndex,
-                                    CustomerRepository customers, UserDirectory directory, java.time.Clock clock) {
+                                    CustomerRepository customers, UserDirectory directory,
+                                    DuplicateCheckRateLimit rateLimit, java.time.Clock clock) {
         this.duplicateCheck = duplicateCheck;
         this.nameIndex = nameIndex;
         this.customers = customers;
         this.directory = directory;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -54,9 +57,13 @@ public class DuplicateCheckController {
     /**
      * One match as the caller may see it: a colleague's customer shows only its team and since when it
      * is protected; the company name and id only where the caller may see the customer (or it is in the pool).
+     * Which keys matched ({@code reasons}) and the {@code score} (which tells them apart: 1.0 a credit code, 0.9
+     * a phone or email) only where the caller may see the customer's contact data (owner, the team's managers,
+     * admins); elsewhere both are left out and {@code reasonsHidden} is true. Otherwise a made-up company with a
+     * guessed phone would answer "PHONE" for a colleague's or a pool customer's hidden number.
      */
-    public record MatchView(Long customerId, MatchStatus status, double score, Set<MatchReason> reasons,
-                            String companyName, String team, LocalDate since) {
+    public record MatchView(Long customerId, MatchStatus status, Double score, Set<MatchReason> reasons,
+                            Boolean reasonsHidden, String companyName, String team, LocalDate since) {
     }
 
     public record CheckResponse(Verdict verdict, List<MatchView> matches) {
@@ -64,20 +71,24 @@ public class DuplicateCheckController {
 
     @PostMapping("/check")
     @Transactional(readOnly = true)
-    @Operation(summary = "查重", description = "只有公司名称必填。销售看不到同事客户的详情，只看到所属团队和保护起始日期。")
+    @Operation(summary = "查重", description = "只有公司名称必填。销售看不到同事客户的详情，只看到所属团队和保护起始日期；"
+            + "匹配依据（reasons）和分数只对能查看该客户联系方式的人显示。每人每分钟、每天的查重次数有上限，超过时返回 429 和 Retry-After。")
     public CheckResponse check(@RequestBody CheckRequest request) {
         validate(request);
         Actor actor = directory.currentActor();
+        rateLimit.acquire(actor.username());
         DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(request.companyName(),
                 request.creditCode(), request.phone(), request.email(), actor.username()));
         Map<Long, Customer> byId = customers.findAllById(result.matches().stream().map(DuplicateMatch::customerId).toList())
                 .stream().collect(Collectors.toMap(Customer::getId, Function.identity()));
         List<MatchView> views = result.matches().stream().map(match -> {
             Customer customer = byId.get(match.customerId());
-            boolean visible = customer.getStatus() == CustomerStatus.POOL || CustomerService.hasFullAccess(customer, actor);
+            boolean details = CustomerService.hasFullAccess(customer, actor);
+            boolean visible = details || customer.getStatus() == CustomerStatus.POOL;
             LocalDate since = customer.getProtectedSince() == null ? null
                     : LocalDate.ofInstant(customer.getProtectedSince(), clock.getZone());
-            return new MatchView(visible ? customer.getId() : null, match.status(), match.score(), match.reasons(),
+            return new MatchView(visible ? customer.getId() : null, match.status(), details ? match.score() : null,
+                    details ? match.reasons() : null, details ? null : Boolean.TRUE,
                     visible ? customer.getCompanyName() : null, directory.teamName(customer.getOwnerTeam()), since);
         }).toList();
         return new CheckResponse(result.verdict(), views);

@@ -7,24 +7,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import io.baobei.audit.AuditEntry;
+import io.baobei.audit.AuditEntryRepository;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
+import io.baobei.identity.Groups;
 import io.baobei.support.BaobeiWebTest;
+import io.baobei.support.Processes;
 
 import static io.baobei.support.TestIdentities.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST /api/duplicates/check: the verdict for everyone, the details only for those who may see them. */
+/**
+ * POST /api/duplicates/check: the verdict for everyone, the details only for those who may see them, and a limit
+ * per user. Tests that check many times do so as users of their own, so as not to use up the shared users' limits.
+ */
 @BaobeiWebTest
 class DuplicateCheckApiTest {
 
@@ -34,6 +45,9 @@ class DuplicateCheckApiTest {
     @Autowired TestRestTemplate rest;
     @Autowired CustomerRepository customers;
     @Autowired Clock clock;
+    @Autowired DedupProperties properties;
+    @Autowired AuditEntryRepository audit;
+    @Autowired IdentityService identityService;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -51,16 +65,111 @@ class DuplicateCheckApiTest {
         assertThat(asRep).containsEntry("verdict", "CONFLICT");
         Map<String, Object> match = ((List<Map<String, Object>>) asRep.get("matches")).get(0);
         assertThat(match).containsEntry("status", "OWNED_BY_OTHER").containsEntry("team", "测试乙组")
-                .containsKey("since").doesNotContainKeys("companyName", "customerId");
-        assertThat(match.get("reasons").toString()).contains("NAME_CORE");
+                .containsKey("since").containsEntry("reasonsHidden", true)
+                .doesNotContainKeys("companyName", "customerId", "reasons", "score");
         assertThat(asRep.toString()).doesNotContain(name).doesNotContain("秘密联系人").doesNotContain("13566667777");
 
         Map<String, Object> asManager = check(MGR_B, Map.of("companyName", variant)).getBody();
         Map<String, Object> seen = ((List<Map<String, Object>>) asManager.get("matches")).get(0);
-        assertThat(seen).containsEntry("companyName", name).containsEntry("customerId", held.getId().intValue());
+        assertThat(seen).containsEntry("companyName", name).containsEntry("customerId", held.getId().intValue())
+                .doesNotContainKey("reasonsHidden");
+        assertThat(seen.get("reasons").toString()).contains("NAME_CORE");
 
         Map<String, Object> byPhone = check(REP_A1, Map.of("companyName", "完全不同的名字", "phone", "+86 135-6666-7777")).getBody();
         assertThat(byPhone).containsEntry("verdict", "CONFLICT");
+    }
+
+    /**
+     * The finding: a masked phone (138****1234) leaves four digits, and a check that answers PHONE for a colleague's
+     * customer tells which guess is right. Only those who may see the customer's contact data learn which key matched.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyThoseWhoMaySeeTheCustomerLearnWhichKeyMatched() {
+        String phone = Processes.uniqueMobile();
+        Instant now = Instant.now(clock);
+        Customer held = new Customer(Processes.uniqueName("号码保护"), Grade.B, now);
+        held.updateDetails(held.getCompanyName(), null, "联系人", phone, null, "IT", "广东省深圳市", Grade.B);
+        held.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(7)));
+        customers.save(held);
+        Map<String, String> guess = Map.of("companyName", Processes.uniqueName("随便写的"), "phone", phone);
+
+        Map<String, Object> asRep = check(REP_A1, guess).getBody();
+        assertThat(asRep).as("a rep is still told the company is taken").containsEntry("verdict", "CONFLICT");
+        Map<String, Object> hidden = ((List<Map<String, Object>>) asRep.get("matches")).get(0);
+        assertThat(hidden).containsEntry("status", "OWNED_BY_OTHER").containsEntry("reasonsHidden", true)
+                .doesNotContainKeys("reasons", "score", "companyName", "customerId");
+        assertThat(asRep.toString()).doesNotContain("PHONE");
+
+        for (String mayKnow : List.of(REP_B1, MGR_B, ADMIN)) {
+            Map<String, Object> answer = check(mayKnow, guess).getBody();
+            Map<String, Object> shown = ((List<Map<String, Object>>) answer.get("matches")).get(0);
+            assertThat((List<String>) shown.get("reasons")).as(mayKnow).containsExactly("PHONE");
+            assertThat(shown).as(mayKnow).containsEntry("score", 0.9).doesNotContainKey("reasonsHidden");
+        }
+        assertThat(check(REP_B1, guess).getBody()).containsEntry("verdict", "SUSPECT"); // the owner's own customer
+
+        // a pool customer's name is public, its contact data is not
+        String poolPhone = Processes.uniqueMobile();
+        Customer pooled = new Customer(Processes.uniqueName("公海号码"), Grade.C, now);
+        pooled.updateDetails(pooled.getCompanyName(), null, "联系人", poolPhone, null, "IT", "广东省深圳市", Grade.C);
+        customers.save(pooled);
+        Map<String, Object> poolMatch = ((List<Map<String, Object>>) check(REP_A1, Map.of("companyName",
+                Processes.uniqueName("随便写的"), "phone", poolPhone)).getBody().get("matches")).get(0);
+        assertThat(poolMatch).containsEntry("status", "IN_POOL").containsEntry("companyName", pooled.getCompanyName())
+                .containsEntry("reasonsHidden", true).doesNotContainKeys("reasons", "score");
+    }
+
+    /** The 61st check of a minute is refused (429, Chinese message, Retry-After) and audited once; others go on. */
+    @Test
+    void theChecksOfAUserAreLimitedPerMinute() {
+        String guesser = newRep();
+        String colleague = newRep();
+        int perMinute = properties.rateLimit().perMinute();
+        assertThat(perMinute).as("the default limit; the test profile keeps it").isEqualTo(60);
+        for (int i = 0; i < perMinute; i++) {
+            assertThat(check(guesser, Map.of("companyName", "限流测试" + i + "有限公司", "phone", String.format("1380013%04d", i)))
+                    .getStatusCode()).as("check " + (i + 1)).isEqualTo(HttpStatus.OK);
+        }
+        for (int refused = 0; refused < 3; refused++) {
+            ResponseEntity<Map<String, Object>> tooMany = check(guesser, Map.of("companyName", "限流测试有限公司"));
+            assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(tooMany.getHeaders().getContentType().toString()).startsWith("application/json");
+            assertThat(tooMany.getBody()).containsOnlyKeys("message");
+            String message = (String) tooMany.getBody().get("message");
+            assertThat(message).startsWith("查重过于频繁（每人每分钟最多 60 次），请").endsWith("秒后再试");
+            long retryAfter = Long.parseLong(tooMany.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(message).contains(" " + retryAfter + " 秒");
+        }
+        assertThat(check(colleague, Map.of("companyName", "限流测试有限公司")).getStatusCode())
+                .as("another user is not affected").isEqualTo(HttpStatus.OK);
+
+        assertThat(limitEntries(guesser)).as("one entry for the window, not one per refused call").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo(guesser);
+                    assertThat(e.getAfter()).startsWith("perMinute=60, until=");
+                    assertThat(e.getReason()).startsWith("查重过于频繁");
+                });
+        assertThat(limitEntries(colleague)).isEmpty();
+    }
+
+    private List<AuditEntry> limitEntries(String user) {
+        return audit.search(user, "USER", user, null, null, PageRequest.of(0, 50)).getContent().stream()
+                .filter(e -> e.getAction().equals(DuplicateCheckRateLimit.AUDIT_ACTION)).toList();
+    }
+
+    /** A rep of team A of their own, so that this test's checks use up nobody else's limit. */
+    private String newRep() {
+        String id = "dedup" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        User user = identityService.newUser(id);
+        user.setFirstName(id);
+        user.setLastName("测试");
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(id, Groups.SALES);
+        identityService.createMembership(id, TEAM_A);
+        return id;
     }
 
     @Test

@@ -28,7 +28,7 @@ class LabelledPairsTest {
     record Pair(int id, String category, boolean duplicate, MatchRules.Profile a, MatchRules.Profile b, String text) {
     }
 
-    private static final MatchRules RULES = new MatchRules(new DedupProperties(null, null).similarThreshold());
+    private static final MatchRules RULES = new MatchRules(new DedupProperties(null, null, null).similarThreshold());
     private static final List<Pair> PAIRS = new ArrayList<>();
 
     @BeforeAll
