@@ -39,6 +39,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  * Camunda's filters registered below then hand the authenticated user to the engine, so its
  * authorization checks apply to every request. Headers: see docs/security.md "Headers and CSRF".
+ * <p>
+ * Passwords are checked by {@link CamundaIdentityAuthenticationProvider} alone: as the only
+ * AuthenticationProvider bean it is Spring Security's global provider, which every chain falls back to. Naming
+ * it in a chain as well would check each wrong password twice (the chain's, then the global one).
  */
 @Configuration
 public class SecurityConfig {
@@ -78,10 +82,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/engine-rest/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
@@ -96,11 +99,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
+    SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher(path("/camunda/**"))
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/app/admin/**"),
                                 path("/camunda/api/cockpit/**"), path("/camunda/api/admin/**"))
@@ -141,10 +142,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain siteChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
+    SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
         return http
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/login"), path("/login.css"), path("/favicon.ico"),
                                 path("/actuator/health/**"), path("/error"))
