@@ -12,6 +12,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import io.baobei.common.TextRules;
+
 /**
  * Spring Security checks passwords against Camunda's identity service, so the users and groups that
  * log in are exactly the ones Tasklist, candidate groups and authorizations know. Camunda's own
@@ -32,7 +34,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (username == null || username.isBlank() || credentials == null
+        // no user id holds control characters, and PostgreSQL refuses U+0000 in a query (a 500 otherwise)
+        if (username == null || username.isBlank() || TextRules.hasControlCharacters(username) || credentials == null
                 || !identityService.checkPassword(username, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误");
         }
