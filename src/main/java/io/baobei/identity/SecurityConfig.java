@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -20,13 +23,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.baobei.common.ApiErrors;
 
 /**
  * Who may reach what. Three chains:
@@ -42,7 +51,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <p>
  * Passwords are checked by {@link CamundaIdentityAuthenticationProvider} alone: as the only
  * AuthenticationProvider bean it is Spring Security's global provider, which every chain falls back to. Naming
- * it in a chain as well would check each wrong password twice (the chain's, then the global one).
+ * it in a chain as well would check each wrong password twice (the chain's, then the global one) and count it
+ * twice against the client's address.
  */
 @Configuration
 public class SecurityConfig {
@@ -82,13 +92,13 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/engine-rest/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Baobei"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint(objectMapper)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers
@@ -152,7 +162,7 @@ public class SecurityConfig {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl(TASKLIST, false)
-                        .failureUrl("/login?error"))
+                        .failureHandler(formLoginFailure()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -162,6 +172,33 @@ public class SecurityConfig {
                         .httpStrictTransportSecurity(hsts())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(SITE_CSP)))
                 .build();
+    }
+
+    /**
+     * 401 with Basic's challenge as before; a client address refused by {@link LoginThrottle} gets 429, a Chinese
+     * message and Retry-After instead, so that scripts can tell waiting from a wrong password.
+     */
+    private static AuthenticationEntryPoint basicEntryPoint(ObjectMapper objectMapper) {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Baobei");
+        return (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                ApiErrors.write(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS.value(),
+                        LoginThrottledException.MESSAGE);
+            } else {
+                basic.commence(request, response, exception);
+            }
+        };
+    }
+
+    /** A wrong password (or Camunda's delay) shows /login?error, a refused address /login?throttled. */
+    private static AuthenticationFailureHandler formLoginFailure() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+        return handler;
     }
 
     /** Makes the Spring Security user the Camunda user of the Tasklist / Cockpit / Admin session. */

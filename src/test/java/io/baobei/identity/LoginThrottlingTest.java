@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -30,7 +31,8 @@ import io.baobei.support.BaobeiWebTest;
 /**
  * Guessing passwords is slow on every login path, yet knowing a user name is not enough to lock anybody out:
  * after a failure the account waits (3 s, doubling up to 60 s) and then takes the right password again, however
- * many failures came before. Weak passwords are refused for new users.
+ * many failures came before; a client address with too many failures is refused for a while, other addresses
+ * are not. Weak passwords are refused for new users.
  */
 @BaobeiWebTest
 class LoginThrottlingTest {
@@ -47,6 +49,8 @@ class LoginThrottlingTest {
     @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
+    @Value("${baobei.login.address-max-failures:20}") int addressMaxFailures;
+    @Value("${baobei.login.address-block:10m}") Duration addressBlock;
 
     private static String newAddress() {
         return "203.0.113." + NEXT_ADDRESS.incrementAndGet();
@@ -127,7 +131,7 @@ class LoginThrottlingTest {
         skipDelay(user);
         assertThat(basic(user, PASSWORD, from)).as("HTTP Basic after the delay").isEqualTo(HttpStatus.OK);
 
-        String later = newAddress();
+        String later = newAddress(); // below the address limit again
         for (int i = 0; i < 6; i++) {
             skipDelay(user);
             assertThat(basic(user, "wrong-again-" + i, later)).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -150,6 +154,36 @@ class LoginThrottlingTest {
         assertThat(delayedUntil(user)).isBetween(before + 59_000, System.currentTimeMillis() + 61_000);
         skipDelay(user);
         assertThat(basic(user, PASSWORD, from)).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void anAddressWithTooManyFailuresIsRefusedForAWhileWhileOthersStillGetIn() {
+        String user = newUser();
+        String attacker = newAddress();
+        String colleague = newAddress();
+        // a spray over many names: no account delay gets in the way, only the address counts
+        for (int i = 1; i < addressMaxFailures; i++) {
+            assertThat(basic("nobody-" + UUID.randomUUID(), "wrong", attacker)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        assertThat(basic(user, PASSWORD, attacker)).as("one failure below the limit; a login does not reset it")
+                .isEqualTo(HttpStatus.OK);
+        assertThat(basic("nobody-" + UUID.randomUUID(), "wrong", attacker)).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> refused = basicCall(user, PASSWORD, attacker);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(refused.getBody()).contains("尝试次数过多，请稍后再试");
+        assertThat(Long.parseLong(refused.getHeaders().getFirst("Retry-After"))).isPositive();
+        assertThat(basic(user, "wrong", attacker)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(attempts(user)).as("refused without checking the password").isZero();
+        String page = formLogin(user, PASSWORD, attacker);
+        assertThat(page).endsWith("/login?throttled");
+        assertThat(rest.getForEntity("/login?throttled", String.class).getBody()).contains("尝试次数过多，请稍后再试");
+
+        assertThat(basic(user, PASSWORD, colleague)).as("another address").isEqualTo(HttpStatus.OK);
+        assertThat(formLogin(user, PASSWORD, colleague)).endsWith(TASKLIST);
+
+        await().atMost(addressBlock.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> basic(user, PASSWORD, attacker) == HttpStatus.OK);
     }
 
     @Test
