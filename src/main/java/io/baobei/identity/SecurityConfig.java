@@ -12,12 +12,14 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -199,6 +201,17 @@ public class SecurityConfig {
         handler.setDefaultFailureUrl("/login?error");
         handler.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
         return handler;
+    }
+
+    /**
+     * Spring Boot's publisher with one more failure event: Spring Security publishes none for an exception it does
+     * not know, and the audit must count throttled logins too (audit.LoginAudit).
+     */
+    @Bean
+    DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, LoginThrottledEvent.class));
+        return publisher;
     }
 
     /** Makes the Spring Security user the Camunda user of the Tasklist / Cockpit / Admin session. */
