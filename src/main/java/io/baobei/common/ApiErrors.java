@@ -61,7 +61,7 @@ public final class ApiErrors {
     }
 
     /** Writes {"message": …} for filters, which answer before Spring MVC and its exception handlers. */
-    static void write(HttpServletResponse response, ObjectMapper objectMapper, int status, String message)
+    public static void write(HttpServletResponse response, ObjectMapper objectMapper, int status, String message)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

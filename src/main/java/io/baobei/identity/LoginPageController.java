@@ -30,8 +30,11 @@ public class LoginPageController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     @ResponseBody
     String login(CsrfToken csrf, @RequestParam(required = false) String error,
-                 @RequestParam(required = false) String logout) {
+                 @RequestParam(required = false) String throttled, @RequestParam(required = false) String logout) {
+        // a wrong password and Camunda's per-account delay look the same, so the page does not tell who exists
         String notice = error != null ? "<p class=\"notice error\" role=\"alert\">用户名或密码错误，或尝试次数过多请稍后再试。</p>"
+                : throttled != null ? "<p class=\"notice error\" role=\"alert\">"
+                        + LoginThrottledException.MESSAGE + "。</p>"
                 : logout != null ? "<p class=\"notice\">您已退出登录。</p>" : "";
         return template
                 .replace("{{notice}}", notice)

@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,27 +14,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.baobei.engine.EngineRestErrors;
+import io.baobei.common.ApiErrors;
 
 /**
  * Who may reach what. Three chains:
@@ -45,6 +55,11 @@ import io.baobei.engine.EngineRestErrors;
  * </ul>
  * Camunda's filters registered below then hand the authenticated user to the engine, so its
  * authorization checks apply to every request. Headers: see docs/security.md "Headers and CSRF".
+ * <p>
+ * Passwords are checked by {@link CamundaIdentityAuthenticationProvider} alone: as the only
+ * AuthenticationProvider bean it is Spring Security's global provider, which every chain falls back to. Naming
+ * it in a chain as well would check each wrong password twice (the chain's, then the global one) and count it
+ * twice against the client's address.
  */
 @Configuration
 public class SecurityConfig {
@@ -84,14 +99,13 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/engine-rest/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Baobei"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint(objectMapper)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers
@@ -102,12 +116,13 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
+    SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher(path("/camunda/**"))
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
+                        // Camunda's own login checks passwords without the address throttle and the audit;
+                        // everybody signs in through /login
+                        .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         .requestMatchers(path("/camunda/app/cockpit/**"), path("/camunda/app/admin/**"),
                                 path("/camunda/api/cockpit/**"), path("/camunda/api/admin/**"))
                         .access((authentication, request) -> new org.springframework.security.authorization
@@ -147,10 +162,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain siteChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
+    SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
         return http
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/login"), path("/login.css"), path("/favicon.ico"),
                                 path("/actuator/health/**"), path("/error"))
@@ -159,7 +172,7 @@ public class SecurityConfig {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl(TASKLIST, false)
-                        .failureUrl("/login?error"))
+                        .failureHandler(formLoginFailure()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -197,6 +210,44 @@ public class SecurityConfig {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+    }
+
+    /**
+     * 401 with Basic's challenge as before; a client address refused by {@link LoginThrottle} gets 429, a Chinese
+     * message and Retry-After instead, so that scripts can tell waiting from a wrong password.
+     */
+    private static AuthenticationEntryPoint basicEntryPoint(ObjectMapper objectMapper) {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Baobei");
+        return (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                ApiErrors.write(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS.value(),
+                        LoginThrottledException.MESSAGE);
+            } else {
+                basic.commence(request, response, exception);
+            }
+        };
+    }
+
+    /** A wrong password (or Camunda's delay) shows /login?error, a refused address /login?throttled. */
+    private static AuthenticationFailureHandler formLoginFailure() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+        return handler;
+    }
+
+    /**
+     * Spring Boot's publisher with one more failure event: Spring Security publishes none for an exception it does
+     * not know, and the audit must count throttled logins too (audit.LoginAudit).
+     */
+    @Bean
+    DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, LoginThrottledEvent.class));
+        return publisher;
     }
 
     /** Makes the Spring Security user the Camunda user of the Tasklist / Cockpit / Admin session. */

@@ -210,6 +210,8 @@ class EngineSideDoorsTest {
         assertThat(claim.statusCode()).isEqualTo(403);
         assertThat(rep.get(WEBAPP_ENGINE + "/task/count", "Accept", "application/json").statusCode())
                 .as("still signed in").isEqualTo(200);
+        // Camunda's own login endpoint (no address throttle, no audit) is closed: everybody signs in through /login
+        assertThat(post(rep, "/camunda/api/admin/auth/user/default/login/tasklist", Map.of()).statusCode()).isEqualTo(403);
         // with the token, signing out works
         assertThat(post(rep, "/camunda/api/admin/auth/user/default/logout", Map.of()).statusCode()).isEqualTo(200);
         assertThat(rep.get(WEBAPP_ENGINE + "/task/count", "Accept", "application/json").statusCode()).isEqualTo(401);
