@@ -170,6 +170,12 @@ public class Customer {
         }
     }
 
+    /** True when the customer is protected and {@code processInstanceId} is its current protection process. */
+    public boolean isProtectedBy(String processInstanceId) {
+        return status == CustomerStatus.PROTECTED && processInstanceId != null
+                && processInstanceId.equals(protectionProcessInstanceId);
+    }
+
     /** True when a rep other than {@code username} holds this customer (protected or converted). */
     public boolean isOwnedByOtherThan(String username) {
         return isOwnedByOtherThan(owner, status, username);

@@ -32,8 +32,7 @@ public class PoolService {
     public boolean reclaim(Long customerId, String processInstanceId, ReclaimReason reason) {
         Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
         // only the timers of the customer's current protection reclaim it; a stale instance leaves it alone
-        if (customer.getStatus() != CustomerStatus.PROTECTED
-                || !customer.getProtectionProcessInstanceId().equals(processInstanceId)) {
+        if (!customer.isProtectedBy(processInstanceId)) {
             return false;
         }
         String previousOwner = customer.getOwner();

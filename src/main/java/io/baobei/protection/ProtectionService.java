@@ -34,7 +34,7 @@ import io.baobei.dedup.DuplicateCandidate;
 import io.baobei.dedup.DuplicateCheck;
 import io.baobei.dedup.Verdict;
 import io.baobei.registration.Registration;
-import io.baobei.registration.RegistrationRepository;
+import io.baobei.registration.RegistrationService;
 import io.baobei.registration.RegistrationStatus;
 import io.baobei.registration.ReviewDecision;
 
@@ -51,7 +51,7 @@ public class ProtectionService {
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CustomerRepository customers;
-    private final RegistrationRepository registrations;
+    private final RegistrationService registrations;
     private final FollowUpRepository followUps;
     private final OwnershipHistory history;
     private final ProtectionPolicy policy;
@@ -60,7 +60,7 @@ public class ProtectionService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public ProtectionService(CustomerRepository customers, RegistrationRepository registrations,
+    public ProtectionService(CustomerRepository customers, RegistrationService registrations,
                              FollowUpRepository followUps, OwnershipHistory history, ProtectionPolicy policy,
                              RuntimeService runtimeService, DuplicateCheck duplicateCheck, AuditLog auditLog,
                              Clock clock) {
@@ -85,13 +85,11 @@ public class ProtectionService {
      * exactly one wins and the other ends as CONFLICT (after its job retries, if it lost on insert).
      */
     public Grant grant(Long registrationId, String processInstanceId) {
-        Registration registration = registrations.findById(registrationId)
-                .orElseThrow(() -> new NotFoundException("报备", registrationId));
         // only the registration of this process instance, and only once its review approved it
-        if (!registration.getProcessInstanceId().equals(processInstanceId)
-                || registration.getStatus() != RegistrationStatus.IN_REVIEW
-                || registration.getDecision() != ReviewDecision.APPROVE) {
-            throw new BusinessRuleException("报备 " + registrationId + " 未经审核批准或不属于该流程，不能授予保护期");
+        Registration registration = registrations.inProcess(registrationId, processInstanceId,
+                RegistrationStatus.IN_REVIEW);
+        if (registration.getDecision() != ReviewDecision.APPROVE) {
+            throw new BusinessRuleException("报备 " + registrationId + " 未经审核批准，不能授予保护期");
         }
         Instant now = Instant.now(clock);
         String submitter = registration.getSubmitter();
@@ -238,8 +236,7 @@ public class ProtectionService {
      */
     public Customer protectedIn(Long customerId, String processInstanceId) {
         Customer customer = customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
-        if (processInstanceId == null || !processInstanceId.equals(customer.getProtectionProcessInstanceId())
-                || customer.getStatus() != CustomerStatus.PROTECTED) {
+        if (!customer.isProtectedBy(processInstanceId)) {
             throw new BusinessRuleException("客户 " + customerId + " 不在该保护期流程中，不能记录跟进");
         }
         return customer;
