@@ -34,7 +34,7 @@ final class EngineRefusals {
 
     /** The first exception of ours in the cause chain, as status and message; null for anything else. */
     static Refusal refusalIn(Throwable thrown) {
-        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException) {
                 return new Refusal(400, t.getMessage());
             }

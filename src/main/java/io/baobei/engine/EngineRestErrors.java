@@ -81,6 +81,12 @@ public class EngineRestErrors extends OncePerRequestFilter {
             LOG.warn("{} {} → {} {}: {}", request.getMethod(), request.getRequestURI(), capturing.status(), type,
                     engineMessage);
         }
+        write(response, objectMapper, status, message);
+    }
+
+    /** An error of the webapps' REST API in the shape they read: {@code {"type", "message"}}, neutral type. */
+    public static void write(HttpServletResponse response, ObjectMapper objectMapper, int status, String message)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", typeFor(status));
         body.put("message", message);

@@ -3,7 +3,6 @@ package io.baobei.identity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -14,8 +13,9 @@ import jakarta.servlet.http.HttpSession;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.baobei.engine.EngineRestErrors;
 
 /**
  * Checks the webapps' XSRF token before anything else sees a modifying request of {@code /camunda/api}: before
@@ -49,12 +49,9 @@ class WebappCsrfGuard extends OncePerRequestFilter {
         String sent = request.getHeader(HEADER);
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setHeader(HEADER, "Required");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            objectMapper.writeValue(response.getOutputStream(), Map.of("type", "Forbidden",
-                    "message", "页面已过期或请求来源无法确认，请刷新页面后重试"));
+            EngineRestErrors.write(response, objectMapper, HttpServletResponse.SC_FORBIDDEN,
+                    "页面已过期或请求来源无法确认，请刷新页面后重试");
             return;
         }
         chain.doFilter(request, response);
