@@ -61,6 +61,13 @@ public class Customer {
     private Instant protectedUntil;
     private Instant nextFollowUpDue;
     private String protectionProcessInstanceId;
+    /** in the pool: since when, why (the OwnershipAction that put it there), from when it may be claimed, and until
+     * when the claims that arrive are drawn by lot (null: first come, first served from claimableFrom) */
+    private Instant inPoolSince;
+    @Enumerated(EnumType.STRING)
+    private OwnershipAction poolReason;
+    private Instant claimableFrom;
+    private Instant drawUntil;
     @Column(nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -90,6 +97,9 @@ public class Customer {
         this.companyName = companyName;
         this.grade = grade;
         this.status = CustomerStatus.POOL;
+        this.inPoolSince = now;
+        this.poolReason = OwnershipAction.IMPORTED;
+        this.claimableFrom = now;
         this.createdAt = now;
         this.updatedAt = now;
         reindexName();
@@ -113,19 +123,33 @@ public class Customer {
         nameKeys.addAll(keys);
     }
 
-    /** Starts a protection period for {@code owner}. */
-    public void protectFor(String owner, String ownerTeam, Instant since, Instant until, Instant followUpDue) {
+    /**
+     * Starts a protection period for {@code owner}. Package-private: only the ownership core (OwnershipService)
+     * changes an owner or a status, with history, audit and the protection process in the same transaction.
+     */
+    void protectFor(String owner, String ownerTeam, Instant since, Instant until, Instant followUpDue) {
         this.owner = owner;
         this.ownerTeam = ownerTeam;
         this.status = CustomerStatus.PROTECTED;
         this.protectedSince = since;
         this.protectedUntil = until;
         this.nextFollowUpDue = followUpDue;
+        this.inPoolSince = null;
+        this.poolReason = null;
+        this.claimableFrom = null;
+        this.drawUntil = null;
         this.updatedAt = since;
     }
 
-    /** Back to the public pool: no owner, no deadlines. */
-    public void releaseToPool(Instant now) {
+    /** Another owner continues the running protection: same deadlines, same protection process. */
+    void transferTo(String owner, String ownerTeam, Instant now) {
+        this.owner = owner;
+        this.ownerTeam = ownerTeam;
+        this.updatedAt = now;
+    }
+
+    /** Back to the public pool: no owner, no deadlines; claimable from {@code claimableFrom}, drawn until {@code drawUntil}. */
+    void releaseToPool(Instant now, OwnershipAction reason, Instant claimableFrom, Instant drawUntil) {
         this.owner = null;
         this.ownerTeam = null;
         this.status = CustomerStatus.POOL;
@@ -133,11 +157,15 @@ public class Customer {
         this.protectedUntil = null;
         this.nextFollowUpDue = null;
         this.protectionProcessInstanceId = null;
+        this.inPoolSince = now;
+        this.poolReason = reason;
+        this.claimableFrom = claimableFrom;
+        this.drawUntil = drawUntil;
         this.updatedAt = now;
     }
 
     /** 成交: the owner keeps the customer; protection deadlines no longer apply. */
-    public void markConverted(Instant now) {
+    void markConverted(Instant now) {
         this.status = CustomerStatus.CONVERTED;
         this.nextFollowUpDue = null;
         this.protectionProcessInstanceId = null;
@@ -168,6 +196,35 @@ public class Customer {
         if (reanalyse) {
             reindexName();
         }
+    }
+
+    /** Fills the details the record lacks; never changes one it has (OwnershipService keeps those as proposed changes). */
+    void fillMissingDetails(String creditCode, String contactName, String phone, String email, String industry,
+                            String region) {
+        if (this.creditCode == null && creditCode != null) {
+            this.creditCode = creditCode;
+        }
+        if (isBlank(this.contactName)) {
+            this.contactName = contactName;
+        }
+        if (isBlank(this.phone) && phone != null) {
+            this.phone = phone;
+            this.phoneHash = ContactCrypto.get().blindIndex(phone);
+        }
+        if (isBlank(this.email) && email != null) {
+            this.email = email;
+            this.emailHash = ContactCrypto.get().blindIndex(email);
+        }
+        if (isBlank(this.industry)) {
+            this.industry = industry;
+        }
+        if (isBlank(this.region)) {
+            this.region = region;
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** True when the customer is protected and {@code processInstanceId} is its current protection process. */
@@ -203,7 +260,11 @@ public class Customer {
     public Instant getProtectedUntil() { return protectedUntil; }
     public Instant getNextFollowUpDue() { return nextFollowUpDue; }
     public String getProtectionProcessInstanceId() { return protectionProcessInstanceId; }
-    public void setProtectionProcessInstanceId(String id) { this.protectionProcessInstanceId = id; }
+    void setProtectionProcessInstanceId(String id) { this.protectionProcessInstanceId = id; }
+    public Instant getInPoolSince() { return inPoolSince; }
+    public OwnershipAction getPoolReason() { return poolReason; }
+    public Instant getClaimableFrom() { return claimableFrom; }
+    public Instant getDrawUntil() { return drawUntil; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 

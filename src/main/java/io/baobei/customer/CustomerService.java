@@ -51,6 +51,10 @@ public class CustomerService {
         };
     }
 
+    public long count() {
+        return customers.count();
+    }
+
     public static boolean hasFullAccess(Customer customer, Actor actor) {
         return actor.isAdmin() || actor.username().equals(customer.getOwner()) || actor.manages(customer.getOwnerTeam());
     }

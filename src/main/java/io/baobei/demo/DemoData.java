@@ -19,16 +19,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.baobei.customer.Customer;
-import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.CustomerService;
 import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
-import io.baobei.customer.OwnershipAction;
-import io.baobei.customer.OwnershipHistory;
+import io.baobei.customer.OwnershipEvent;
+import io.baobei.customer.OwnershipService;
 import io.baobei.dedup.CreditCodes;
 import io.baobei.identity.Groups;
 import io.baobei.identity.IdentityBootstrap;
-import io.baobei.protection.ProtectionService;
 import io.baobei.registration.RegistrationForm;
 import io.baobei.registration.RegistrationVariables;
 
@@ -48,21 +47,19 @@ public class DemoData implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final IdentityBootstrap bootstrap;
-    private final CustomerRepository customers;
-    private final OwnershipHistory history;
-    private final ProtectionService protectionService;
+    private final CustomerService customers;
+    private final OwnershipService ownership;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public DemoData(IdentityService identityService, IdentityBootstrap bootstrap, CustomerRepository customers,
-                    OwnershipHistory history, ProtectionService protectionService, RuntimeService runtimeService,
+    public DemoData(IdentityService identityService, IdentityBootstrap bootstrap, CustomerService customers,
+                    OwnershipService ownership, RuntimeService runtimeService,
                     TransactionTemplate transactions, Clock clock) {
         this.identityService = identityService;
         this.bootstrap = bootstrap;
         this.customers = customers;
-        this.history = history;
-        this.protectionService = protectionService;
+        this.ownership = ownership;
         this.runtimeService = runtimeService;
         this.transactions = transactions;
         this.clock = clock;
@@ -154,22 +151,16 @@ public class DemoData implements ApplicationRunner {
                     CONTACTS.get(i % CONTACTS.size()), String.format("139%08d", 10_000_000 + i * 7919),
                     "contact" + i + "@example.cn", seed.industry().name(), seed.region(), seed.grade());
             if (seed.status() == CustomerStatus.POOL) {
-                customers.save(customer);
-                history.record(customer, OwnershipAction.IMPORTED, null, null, "演示数据：公海客户", "system", null);
+                ownership.importCustomer(customer, null, "演示数据：公海客户", OwnershipEvent.SYSTEM);
                 continue;
             }
             // staggered deadlines, so some tasks are due within days ("即将到期") and some later
             Instant since = now.minus(Duration.ofDays(5 + i % 20));
-            customer.protectFor(seed.owner(), seed.team(), since, since.plus(Duration.ofDays(45 + i % 30)),
-                    now.plus(Duration.ofDays(1 + i % 9)));
-            customers.save(customer);
-            history.record(customer, OwnershipAction.IMPORTED, null, null, "演示数据：初始归属", "system", null);
+            customer = ownership.importCustomer(customer, new OwnershipService.ImportedOwner(seed.owner(), seed.team(),
+                    since, since.plus(Duration.ofDays(45 + i % 30)), now.plus(Duration.ofDays(1 + i % 9))),
+                    "演示数据：初始归属", OwnershipEvent.SYSTEM);
             if (seed.status() == CustomerStatus.CONVERTED) {
-                customer.markConverted(now);
-                history.record(customer, OwnershipAction.CONVERTED, seed.owner(), CustomerStatus.PROTECTED,
-                        "演示数据：已成交", seed.owner(), null);
-            } else {
-                protectionService.startProtection(customer);
+                ownership.convert(customer.getId(), null, "演示数据：已成交", seed.owner());
             }
         }
     }

@@ -13,14 +13,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.baobei.engine.AsSystem;
+
 /** Reads users, teams and roles from Camunda's identity service. */
 @Component
 public class UserDirectory {
 
     private final IdentityService identityService;
+    /** directory look-ups are the system's business: a rep has no READ permission on groups */
+    private final AsSystem asSystem;
 
-    public UserDirectory(IdentityService identityService) {
+    public UserDirectory(IdentityService identityService, AsSystem asSystem) {
         this.identityService = identityService;
+        this.asSystem = asSystem;
     }
 
     public Actor actor(String username) {
@@ -65,20 +70,7 @@ public class UserDirectory {
         return asSystem(() -> identityService.createUserQuery().userId(username).count() > 0);
     }
 
-    /**
-     * Directory look-ups are the system's own business, not the user's: run them without the engine's
-     * per-user authorization checks (a rep has no READ permission on groups) and restore the caller.
-     */
     private <T> T asSystem(Supplier<T> query) {
-        org.camunda.bpm.engine.impl.identity.Authentication current = identityService.getCurrentAuthentication();
-        if (current == null) {
-            return query.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            identityService.setAuthentication(current);
-        }
+        return asSystem.call(query);
     }
 }

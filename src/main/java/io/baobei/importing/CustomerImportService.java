@@ -32,11 +32,10 @@ import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
-import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
 import io.baobei.customer.OwnershipAction;
-import io.baobei.customer.OwnershipHistory;
+import io.baobei.customer.OwnershipService;
 import io.baobei.dedup.CompanyNames;
 import io.baobei.dedup.CreditCodes;
 import io.baobei.dedup.DuplicateCandidate;
@@ -48,7 +47,6 @@ import io.baobei.dedup.PhoneNumbers;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Role;
 import io.baobei.identity.UserDirectory;
-import io.baobei.protection.ProtectionService;
 
 /**
  * Imports customers from CSV or XLSX. Every row is validated and checked like a registration, against
@@ -64,10 +62,8 @@ public class CustomerImportService {
 
     private final CustomerImportRepository imports;
     private final CustomerImportRowRepository rows;
-    private final CustomerRepository customers;
     private final DuplicateCheck duplicateCheck;
-    private final ProtectionService protectionService;
-    private final OwnershipHistory history;
+    private final OwnershipService ownership;
     private final UserDirectory directory;
     private final AuditLog auditLog;
     private final TransactionTemplate newTransaction;
@@ -77,17 +73,14 @@ public class CustomerImportService {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "baobei-import"));
 
     public CustomerImportService(CustomerImportRepository imports, CustomerImportRowRepository rows,
-                                 CustomerRepository customers, DuplicateCheck duplicateCheck,
-                                 ProtectionService protectionService, OwnershipHistory history,
+                                 DuplicateCheck duplicateCheck, OwnershipService ownership,
                                  UserDirectory directory, AuditLog auditLog,
                                  PlatformTransactionManager transactionManager, Clock clock,
                                  @Value("${baobei.import.sync-max-rows:2000}") int syncMaxRows) {
         this.imports = imports;
         this.rows = rows;
-        this.customers = customers;
         this.duplicateCheck = duplicateCheck;
-        this.protectionService = protectionService;
-        this.history = history;
+        this.ownership = ownership;
         this.directory = directory;
         this.auditLog = auditLog;
         this.newTransaction = new TransactionTemplate(transactionManager);
@@ -242,12 +235,9 @@ public class CustomerImportService {
         Customer customer = new Customer(name.strip(), grade, now);
         customer.updateDetails(name.strip(), creditCode, contactName, phone, email,
                 industry.name(), region, grade);
-        customer = customers.saveAndFlush(customer);
-        if (ownerActor != null) {
-            protectionService.protectImported(customer, owner, ownerActor.team(), actor);
-        } else {
-            history.record(customer, OwnershipAction.IMPORTED, null, null, "导入到公海池", actor, null);
-        }
+        customer = ownership.importCustomer(customer,
+                ownerActor == null ? null : new OwnershipService.ImportedOwner(owner, ownerActor.team()),
+                ownerActor == null ? "导入到公海池" : "导入，归属 " + owner, actor);
         if (check.matches().isEmpty()) {
             return new CustomerImportRow(importId, row.number(), ImportOutcome.CREATED, name, customer.getId(), null, null, null);
         }

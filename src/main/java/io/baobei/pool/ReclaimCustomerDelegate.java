@@ -4,24 +4,26 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.baobei.customer.OwnershipService;
 import io.baobei.protection.ProtectionVariables;
 
 /**
- * Task_ReclaimOverdue / Task_ReclaimExpired (asynchronous): returns the customer to the public pool.
- * The reason comes from the task's input parameter {@code reclaimReason}.
+ * Task_ReclaimOverdue / Task_ReclaimExpired (asynchronous): returns the customer to the public pool through the
+ * ownership core. The reason comes from the task's input parameter {@code reclaimReason}.
  */
 @Component
 public class ReclaimCustomerDelegate implements JavaDelegate {
 
-    private final PoolService poolService;
+    private final OwnershipService ownership;
 
-    public ReclaimCustomerDelegate(PoolService poolService) {
-        this.poolService = poolService;
+    public ReclaimCustomerDelegate(OwnershipService ownership) {
+        this.ownership = ownership;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        poolService.reclaim(ProtectionVariables.customerId(execution), execution.getProcessInstanceId(),
-                ReclaimReason.valueOf((String) execution.getVariable(ProtectionVariables.RECLAIM_REASON)));
+        ReclaimReason reason = ReclaimReason.valueOf((String) execution.getVariable(ProtectionVariables.RECLAIM_REASON));
+        ownership.reclaim(ProtectionVariables.customerId(execution), execution.getProcessInstanceId(), reason.action(),
+                reason.description());
     }
 }

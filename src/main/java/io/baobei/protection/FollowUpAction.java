@@ -5,5 +5,7 @@ public enum FollowUpAction {
     /** 记录跟进 */
     RECORD,
     /** 已成交 */
-    DEAL_WON
+    DEAL_WON,
+    /** 释放到公海: the owner gives the customer up; the content is the reason */
+    RELEASE
 }

@@ -7,6 +7,13 @@ public final class ProtectionVariables {
 
     public static final String PROCESS_KEY = "CustomerProtectionProcess";
 
+    /** the follow-up task whose assignee is the owner */
+    public static final String FOLLOW_UP_TASK = "Task_FollowUp";
+    /** ends a running protection from outside (release by API, transfer that restarts the clocks): the event subprocess */
+    public static final String MESSAGE_PROTECTION_ENDED = "ProtectionEnded";
+    /** set with that message: the OwnershipAction that ended it */
+    public static final String END_REASON = "endReason";
+
     public static final String CUSTOMER_ID = "customerId";
     public static final String COMPANY_NAME = "companyName";
     /** assignee of the follow-up task */
@@ -20,7 +27,7 @@ public final class ProtectionVariables {
     public static final String FOLLOW_UP_DUE_TEXT = "followUpDueText";
 
     // fields of forms/protection-follow-up.form
-    /** RECORD or DEAL_WON, read by Gateway_FollowUpAction */
+    /** RECORD, DEAL_WON or RELEASE, read by Gateway_FollowUpAction */
     public static final String FOLLOW_UP_ACTION = "followUpAction";
     public static final String CHANNEL = "channel";
     public static final String CONTENT = "content";

@@ -66,6 +66,8 @@ public class Registration {
     private String decisionReason;
     private String decidedBy;
     private Instant decidedAt;
+    /** why the ownership rules refused the approved registration (status REFUSED) */
+    private String refusalReason;
     @Column(nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -128,14 +130,21 @@ public class Registration {
         }
     }
 
-    public void markApproved(Long customerId, Instant now) {
+    /** Approved by the manager, but a rule of OwnershipRules.dmn refuses the grant now (quota, cooldown, ...). */
+    void markRefused(String reason, Instant now) {
+        this.status = RegistrationStatus.REFUSED;
+        this.refusalReason = reason;
+        this.updatedAt = now;
+    }
+
+    void markApproved(Long customerId, Instant now) {
         this.customerId = customerId;
         this.status = RegistrationStatus.APPROVED;
         this.updatedAt = now;
     }
 
     /** Approved, but a colleague won the race for the customer in the meantime. */
-    public void markConflict(Instant now) {
+    void markConflict(Instant now) {
         this.status = RegistrationStatus.CONFLICT;
         this.verdict = Verdict.CONFLICT;
         this.updatedAt = now;
@@ -166,6 +175,7 @@ public class Registration {
     public Long getCustomerId() { return customerId; }
     public ReviewDecision getDecision() { return decision; }
     public String getDecisionReason() { return decisionReason; }
+    public String getRefusalReason() { return refusalReason; }
     public String getDecidedBy() { return decidedBy; }
     public Instant getDecidedAt() { return decidedAt; }
     public Instant getCreatedAt() { return createdAt; }

@@ -18,4 +18,6 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
                                             @Param("teams") Collection<String> teams, Pageable pageable);
 
     Optional<Registration> findByProcessInstanceId(String processInstanceId);
+
+    long countBySubmitterAndStatusIn(String submitter, java.util.Collection<RegistrationStatus> statuses);
 }

@@ -16,7 +16,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.baobei.BaobeiProperties;
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
 import io.baobei.common.FieldError;
@@ -26,6 +25,7 @@ import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
+import io.baobei.customer.OwnershipService;
 import io.baobei.dedup.DuplicateCandidate;
 import io.baobei.dedup.DuplicateCheck;
 import io.baobei.dedup.DuplicateCheckResult;
@@ -46,21 +46,21 @@ public class RegistrationService {
     private final RegistrationValidator validator;
     private final DuplicateCheck duplicateCheck;
     private final UserDirectory directory;
-    private final BaobeiProperties properties;
+    private final OwnershipService ownership;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public RegistrationService(RegistrationRepository registrations, RegistrationMatchRepository matches,
                                CustomerRepository customers, RegistrationValidator validator,
                                DuplicateCheck duplicateCheck, UserDirectory directory,
-                               BaobeiProperties properties, AuditLog auditLog, Clock clock) {
+                               OwnershipService ownership, AuditLog auditLog, Clock clock) {
         this.registrations = registrations;
         this.matches = matches;
         this.customers = customers;
         this.validator = validator;
         this.duplicateCheck = duplicateCheck;
         this.directory = directory;
-        this.properties = properties;
+        this.ownership = ownership;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -99,20 +99,51 @@ public class RegistrationService {
                 Groups.reviewersOf(registration.getTeamId()));
     }
 
-    /** Task_CheckQuota: the quota of the registration's submitter (never a process variable). */
+    /**
+     * Task_CheckQuota, at submission: the quota (pending registrations and claims count), and for a company that is
+     * in the pool the claim rules, since registering it is claiming it. Checked again at the grant.
+     */
     @Transactional(readOnly = true)
     public void checkQuota(Long registrationId, String processInstanceId) {
-        checkQuota(inProcess(registrationId, processInstanceId, RegistrationStatus.CHECKING).getSubmitter());
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.CHECKING);
+        ownership.checkRegistration(registration.getSubmitter(), registration.getNormalizedName(),
+                registration.getCreditCode(), registration.getPhone(), registration.getEmail());
     }
 
-    /** A rep may hold at most {@code baobei.quota.max-protected-per-rep} protected customers. */
-    @Transactional(readOnly = true)
-    public void checkQuota(String submitter) {
-        int max = properties.quota().maxProtectedPerRep();
-        long held = customers.countByOwnerAndStatus(submitter, CustomerStatus.PROTECTED);
-        if (held >= max) {
-            throw new BusinessRuleException("您保护中的客户已达上限（" + max + " 个），请先跟进成交或释放客户后再报备");
+    /**
+     * Task_GrantProtection: the approved registration's customer becomes the submitter's through the ownership core,
+     * unless a colleague got it meanwhile (CONFLICT) or a rule refuses it now (REFUSED, the reason kept).
+     */
+    public OwnershipService.Grant grant(Long registrationId, String processInstanceId) {
+        // only the registration of this process instance, and only once its review approved it
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.IN_REVIEW);
+        if (registration.getDecision() != ReviewDecision.APPROVE) {
+            throw new BusinessRuleException("报备 " + registrationId + " 未经审核批准，不能授予保护期");
         }
+        OwnershipService.Grant grant = ownership.grant(new OwnershipService.RegistrationGrant(registrationId,
+                registration.getCompanyName(), registration.getNormalizedName(), registration.getCreditCode(),
+                registration.getContactName(), registration.getPhone(), registration.getEmail(),
+                registration.getIndustry().name(), registration.getRegion(), registration.getGrade(),
+                registration.getSubmitter(), registration.getDecidedBy()));
+        Instant now = Instant.now(clock);
+        switch (grant.outcome()) {
+            case CONFLICT -> {
+                registration.markConflict(now);
+                auditLog.recordAs(AuditLog.SYSTEM, "REGISTRATION_CONFLICT", "REGISTRATION", registrationId,
+                        "status=IN_REVIEW", "status=CONFLICT", "审核通过后发现同事已持有该客户");
+            }
+            case REFUSED -> {
+                registration.markRefused(grant.refusal().message(), now);
+                auditLog.recordAs(AuditLog.SYSTEM, "REGISTRATION_REFUSED", "REGISTRATION", registrationId,
+                        "status=IN_REVIEW", "status=REFUSED;rule=" + grant.refusal().rule(), grant.refusal().message());
+            }
+            case GRANTED -> {
+                registration.markApproved(grant.customerId(), now);
+                auditLog.recordAs(AuditLog.SYSTEM, "REGISTRATION_APPROVED", "REGISTRATION", registrationId,
+                        "status=IN_REVIEW", "status=APPROVED;customer=" + grant.customerId(), null);
+            }
+        }
+        return grant;
     }
 
     /** Runs the duplicate check, keeps the matches for the reviewer and returns the verdict. */

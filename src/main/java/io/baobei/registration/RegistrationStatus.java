@@ -12,6 +12,8 @@ public enum RegistrationStatus {
     CONFLICT("撞单"),
     /** 已通过 */
     APPROVED("已通过"),
+    /** 未通过: approved, but the ownership rules refused the grant (quota, cooldown, publication, daily limit) */
+    REFUSED("未通过（归属规则）"),
     /** 已驳回 */
     REJECTED("已驳回"),
     /** 已撤回 */

@@ -143,7 +143,7 @@ class InputLimitsTest {
         String name = Processes.uniqueName("输入限制客户");
         Instant now = Instant.now(clock);
         Customer customer = new Customer(name, Grade.B, now);
-        customer.protectFor(REP_A1, TEAM_A, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+        io.baobei.customer.TestCustomers.protect(customer, REP_A1, TEAM_A, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         customerOfRepA1 = customers.save(customer).getId();
 
         HttpResponse<String> uploaded = upload(csv(Processes.uniqueName("输入限制导入") + "\n"), "a.csv", Map.of());

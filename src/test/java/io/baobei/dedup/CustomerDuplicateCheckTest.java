@@ -40,7 +40,7 @@ class CustomerDuplicateCheckTest {
     private Customer heldBy(String name, String owner, String team) {
         Instant now = Instant.now(clock);
         Customer customer = new Customer(name, Grade.B, now);
-        customer.protectFor(owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+        io.baobei.customer.TestCustomers.protect(customer, owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         return customers.save(customer);
     }
 

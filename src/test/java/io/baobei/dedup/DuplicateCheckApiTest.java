@@ -57,7 +57,7 @@ class DuplicateCheckApiTest {
         Customer held = new Customer(name, Grade.A, now);
         held.updateDetails(name, null, "秘密联系人", "13566667777", null, "LOGISTICS",
                 "浙江省宁波市", Grade.A);
-        held.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(7)));
+        io.baobei.customer.TestCustomers.protect(held, REP_B1, TEAM_B, now, now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(7)));
         held = customers.save(held);
         String variant = name.replace("宁波", "") .replace("有限公司", "（宁波）有限公司");
 
@@ -90,7 +90,7 @@ class DuplicateCheckApiTest {
         Instant now = Instant.now(clock);
         Customer held = new Customer(Processes.uniqueName("号码保护"), Grade.B, now);
         held.updateDetails(held.getCompanyName(), null, "联系人", phone, null, "IT", "广东省深圳市", Grade.B);
-        held.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(7)));
+        io.baobei.customer.TestCustomers.protect(held, REP_B1, TEAM_B, now, now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(7)));
         customers.save(held);
         Map<String, String> guess = Map.of("companyName", Processes.uniqueName("随便写的"), "phone", phone);
 

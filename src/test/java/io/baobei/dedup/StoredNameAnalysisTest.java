@@ -55,7 +55,7 @@ class StoredNameAnalysisTest {
         customer.updateDetails(name, null, "联系人", phone, email, "IT", "广东省",
                 Grade.B);
         if (owner != null) {
-            customer.protectFor(owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+            io.baobei.customer.TestCustomers.protect(customer, owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         }
         return customers.save(customer);
     }

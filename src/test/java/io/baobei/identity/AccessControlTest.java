@@ -194,7 +194,7 @@ class AccessControlTest {
         String name = Processes.uniqueName("乙组客户");
         Instant now = Instant.now(clock);
         Customer customer = new Customer(name, Grade.B, now);
-        customer.protectFor(REP_B1, TEAM_B, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+        io.baobei.customer.TestCustomers.protect(customer, REP_B1, TEAM_B, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         return customers.save(customer);
     }
 

@@ -353,7 +353,7 @@ class CustomerRegistrationProcessTest {
         Customer customer = new Customer(company, Grade.B, now);
         customer.updateDetails(company, null, "另一位联系人", Processes.uniqueMobile(),
                 null, "IT", "广东省", Grade.B);
-        customer.protectFor(owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
+        io.baobei.customer.TestCustomers.protect(customer, owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         return customers.save(customer);
     }
 

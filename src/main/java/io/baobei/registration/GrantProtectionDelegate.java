@@ -1,24 +1,24 @@
-package io.baobei.protection;
+package io.baobei.registration;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.baobei.registration.RegistrationVariables;
+import io.baobei.customer.OwnershipService;
 
 /** Task_GrantProtection (asynchronous, retried): the approved registration's customer becomes the rep's. */
 @Component
 public class GrantProtectionDelegate implements JavaDelegate {
 
-    private final ProtectionService service;
+    private final RegistrationService service;
 
-    public GrantProtectionDelegate(ProtectionService service) {
+    public GrantProtectionDelegate(RegistrationService service) {
         this.service = service;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProtectionService.Grant grant = service.grant(RegistrationVariables.registrationId(execution),
+        OwnershipService.Grant grant = service.grant(RegistrationVariables.registrationId(execution),
                 execution.getProcessInstanceId());
         execution.setVariable(RegistrationVariables.GRANT_OUTCOME, grant.outcome().name());
         if (grant.customerId() != null) {

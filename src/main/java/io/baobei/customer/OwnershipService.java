@@ -1,0 +1,505 @@
+package io.baobei.customer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.baobei.common.BusinessRuleException;
+import io.baobei.common.NotFoundException;
+import io.baobei.dedup.DuplicateCandidate;
+import io.baobei.dedup.DuplicateCheck;
+import io.baobei.dedup.Verdict;
+import io.baobei.engine.AsSystem;
+import io.baobei.identity.Actor;
+import io.baobei.identity.UserDirectory;
+
+/**
+ * The ownership core: the only code that changes a customer's owner or status. Grant (from a registration), claim
+ * (from the pool), transfer, release, reclaim, convert and import each check the rules of OwnershipRules.dmn, write
+ * the ownership history and the audit entry, and start, retarget or end the protection process through
+ * {@link ProtectionPort}, in the caller's transaction. Locks are taken customer rows first, then the rep's row
+ * ({@link RepLocks}), so two changes never wait for each other.
+ */
+@Service
+@Transactional
+public class OwnershipService {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** someone else took the customer out of the pool this recently: a claim "lost" the race rather than came late */
+    static final Duration LOST_WINDOW = Duration.ofDays(1);
+
+    private final CustomerRepository customers;
+    private final OwnershipEventRepository events;
+    private final ProtectionPeriodRepository periods;
+    private final CustomerDetailChangeRepository detailChanges;
+    private final OwnershipHistory history;
+    private final OwnershipRules rules;
+    private final RepLocks repLocks;
+    private final ProtectionPort protection;
+    private final List<PendingOwnershipRequests> pendingRequests;
+    private final UserDirectory directory;
+    private final DuplicateCheck duplicateCheck;
+    private final AsSystem asSystem;
+    private final java.time.Clock clock;
+
+    public OwnershipService(CustomerRepository customers, OwnershipEventRepository events,
+                            ProtectionPeriodRepository periods, CustomerDetailChangeRepository detailChanges,
+                            OwnershipHistory history, OwnershipRules rules, RepLocks repLocks,
+                            ProtectionPort protection, List<PendingOwnershipRequests> pendingRequests,
+                            UserDirectory directory, DuplicateCheck duplicateCheck, AsSystem asSystem,
+                            java.time.Clock clock) {
+        this.customers = customers;
+        this.events = events;
+        this.periods = periods;
+        this.detailChanges = detailChanges;
+        this.history = history;
+        this.rules = rules;
+        this.repLocks = repLocks;
+        this.protection = protection;
+        this.pendingRequests = pendingRequests;
+        this.directory = directory;
+        this.duplicateCheck = duplicateCheck;
+        this.asSystem = asSystem;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------------------------ rules
+
+    /**
+     * Whether the request being decided is itself counted among the rep's pending requests (and so must not count
+     * against itself): a registration in review counts against the quota, a pool claim made today also against
+     * the daily claim limit.
+     */
+    public record Counted(boolean inQuota, boolean inDailyLimit) {
+        public static final Counted NOTHING = new Counted(false, false);
+        public static final Counted REGISTRATION = new Counted(true, false);
+    }
+
+    /** How a pending pool claim made at {@code createdAt} is counted now. */
+    public Counted pendingClaim(Instant createdAt) {
+        return new Counted(true, !createdAt.isBefore(startOfToday()));
+    }
+
+    /** The quota (保有量): protected customers plus pending registrations and claims, against OwnershipQuota. */
+    @Transactional(readOnly = true)
+    public Optional<OwnershipRefusal> quotaRefusal(Actor rep, Counted self) {
+        int max = asSystem.call(() -> rules.quota(rep));
+        long held = customers.countByOwnerAndStatus(rep.username(), CustomerStatus.PROTECTED);
+        long pending = pendingRequests.stream().mapToLong(p -> p.pendingFor(rep.username())).sum()
+                - (self.inQuota() ? 1 : 0);
+        if (held + pending < max) {
+            return Optional.empty();
+        }
+        return Optional.of(new OwnershipRefusal(ClaimRule.QUOTA, "您名下保护中的客户与处理中的报备、领取共 " + (held + pending)
+                + " 个，已达保有量上限（" + max + " 个）。客户成交、被回收，或您在客户跟进任务中选择“释放到公海”后，即可继续报备或领取。",
+                null));
+    }
+
+    /**
+     * The rules a claim of {@code customer} by {@code claimant} must pass now. When several refuse, the answer is
+     * the one that lasts longest, so a rep is never sent back too early: cooldown or publication (the later of the
+     * two), then quota, then the daily limit. {@code drawAllowed}: a pool claim inside the draw window enters the
+     * draw; a registration cannot, it is told to claim from the pool.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OwnershipRefusal> claimRefusal(Customer customer, Actor claimant, Counted self, boolean drawAllowed) {
+        Instant now = Instant.now(clock);
+        if (customer.getStatus() != CustomerStatus.POOL) {
+            return Optional.of(new OwnershipRefusal(ClaimRule.NOT_IN_POOL, "该客户不在公海中，不能领取。", null));
+        }
+        OwnershipRules.ClaimLimits limits = asSystem.call(() -> rules.claimLimits(claimant));
+        List<OwnershipRefusal> timed = new ArrayList<>();
+        events.findFirstByCustomerIdAndFromOwnerAndActionInOrderByOccurredAtDescIdDesc(customer.getId(),
+                claimant.username(), OwnershipAction.LOSSES).ifPresent(lost -> {
+            Instant until = lost.getOccurredAt().plus(Duration.ofDays(limits.cooldownDays()));
+            if (now.isBefore(until)) {
+                timed.add(new OwnershipRefusal(ClaimRule.COOLDOWN, "该客户于 " + display(lost.getOccurredAt())
+                        + " 离开您的名下（" + lost.getAction().label() + "），" + limits.cooldownDays()
+                        + " 天冷却期内您不能再领取或报备它，" + display(until) + " 起可以。", until));
+            }
+        });
+        if (customer.getClaimableFrom() != null && now.isBefore(customer.getClaimableFrom())) {
+            timed.add(new OwnershipRefusal(ClaimRule.NOT_YET_PUBLISHED, "该客户将于 " + display(customer.getClaimableFrom())
+                    + " 在公海发布" + (customer.getDrawUntil() == null ? "，届时起可以领取。"
+                    : "，发布后 " + minutes(customer.getClaimableFrom(), customer.getDrawUntil())
+                    + " 分钟内的领取将抽签决定。"), customer.getClaimableFrom()));
+        } else if (!drawAllowed && inDrawWindow(customer, now)) {
+            timed.add(new OwnershipRefusal(ClaimRule.NOT_YET_PUBLISHED, "该客户刚在公海发布，" + display(customer.getDrawUntil())
+                    + " 前的领取抽签决定：请在公海中领取参与抽签，或在此之后再报备。", customer.getDrawUntil()));
+        }
+        Optional<OwnershipRefusal> longest = timed.stream().max(Comparator.comparing(OwnershipRefusal::retryAfter));
+        if (longest.isPresent()) {
+            return longest;
+        }
+        Optional<OwnershipRefusal> quota = quotaRefusal(claimant, self);
+        if (quota.isPresent()) {
+            return quota;
+        }
+        Instant today = startOfToday();
+        long claimedToday = events.countGained(claimant.username(), OwnershipAction.CLAIMED, today)
+                + pendingRequests.stream().mapToLong(p -> p.pendingClaimsSince(claimant.username(), today)).sum()
+                - (self.inDailyLimit() ? 1 : 0);
+        if (claimedToday >= limits.dailyClaimLimit()) {
+            Instant tomorrow = today.atZone(clock.getZone()).plusDays(1).toInstant();
+            return Optional.of(new OwnershipRefusal(ClaimRule.DAILY_LIMIT, "您今天已领取 " + claimedToday
+                    + " 个公海客户（含待审批、待抽签），达到每日上限（" + limits.dailyClaimLimit() + " 个），"
+                    + display(tomorrow) + " 起可以继续领取。", tomorrow));
+        }
+        return Optional.empty();
+    }
+
+    /** Between publication and the end of the draw window: claims that arrive now are drawn by lot. */
+    public boolean inDrawWindow(Customer customer, Instant now) {
+        return customer.getStatus() == CustomerStatus.POOL && customer.getDrawUntil() != null
+                && customer.getClaimableFrom() != null && !now.isBefore(customer.getClaimableFrom())
+                && now.isBefore(customer.getDrawUntil());
+    }
+
+    /** A customer that someone other than {@code claimant} took out of the pool within the last day. */
+    @Transactional(readOnly = true)
+    public boolean justTakenByAnother(Customer customer, String claimant) {
+        if (customer.getStatus() == CustomerStatus.POOL || claimant.equals(customer.getOwner())) {
+            return false;
+        }
+        return events.findFirstByCustomerIdOrderByOccurredAtDescIdDesc(customer.getId())
+                .filter(e -> e.getFromStatus() == CustomerStatus.POOL)
+                .filter(e -> e.getOccurredAt().isAfter(Instant.now(clock).minus(LOST_WINDOW)))
+                .isPresent();
+    }
+
+    /** At submission: the quota, and for a company that is in the pool the claim rules (registering it is claiming it). */
+    @Transactional(readOnly = true)
+    public void checkRegistration(String submitter, String normalizedName, String creditCode, String phone,
+                                  String email) {
+        Actor rep = directory.actor(submitter);
+        Optional<Customer> inPool = customers.findByStrongKeys(normalizedName, creditCode, phone, email).stream()
+                .filter(c -> c.getStatus() == CustomerStatus.POOL).findFirst();
+        Optional<OwnershipRefusal> refusal = inPool.isPresent()
+                ? claimRefusal(inPool.get(), rep, Counted.REGISTRATION, false)
+                : quotaRefusal(rep, Counted.REGISTRATION);
+        refusal.ifPresent(r -> {
+            throw new OwnershipRefusedException(r);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- changes
+
+    /** What an approved registration asks for. */
+    public record RegistrationGrant(Long registrationId, String companyName, String normalizedName, String creditCode,
+                                    String contactName, String phone, String email, String industry, String region,
+                                    Grade grade, String submitter, String decidedBy) {
+    }
+
+    /** The answer to a grant: GRANTED with the customer, CONFLICT, or REFUSED with the rule. */
+    public record Grant(GrantOutcome outcome, Long customerId, OwnershipRefusal refusal) {
+    }
+
+    /**
+     * Makes the submitter of an approved registration the owner of its customer. The customer rows that share a
+     * strong key are locked first and re-checked, and the unique keys of the customer table stop two concurrent
+     * inserts of one new customer: of two approvals racing for the same customer, exactly one wins and the other
+     * ends as CONFLICT. A customer in the pool is claimed under the claim rules; its record is not overwritten.
+     */
+    public Grant grant(RegistrationGrant request) {
+        Instant now = Instant.now(clock);
+        String submitter = request.submitter();
+        List<Customer> existing = customers.lockByStrongKeys(request.normalizedName(), request.creditCode(),
+                request.phone(), request.email());
+        // the same rules as the duplicate check (similar spellings too), on the state of this transaction
+        Verdict recheck = duplicateCheck.check(new DuplicateCandidate(request.companyName(), request.creditCode(),
+                request.phone(), request.email(), submitter)).verdict();
+        if (recheck == Verdict.CONFLICT || existing.stream().anyMatch(c -> c.isOwnedByOtherThan(submitter))) {
+            return new Grant(GrantOutcome.CONFLICT, null, null);
+        }
+        Optional<Customer> own = existing.stream().filter(c -> c.getStatus() != CustomerStatus.POOL).findFirst();
+        if (own.isPresent()) {
+            return new Grant(GrantOutcome.GRANTED, own.get().getId(), null); // the rep holds it already
+        }
+        Actor rep = directory.actor(submitter);
+        repLocks.lock(submitter);
+        String decider = request.decidedBy() == null ? submitter : request.decidedBy();
+        if (!existing.isEmpty()) {
+            Customer customer = existing.get(0);
+            Optional<OwnershipRefusal> refusal = claimRefusal(customer, rep, Counted.REGISTRATION, false);
+            if (refusal.isPresent()) {
+                return new Grant(GrantOutcome.REFUSED, customer.getId(), refusal.get());
+            }
+            String differences = keepDifferences(customer, request, now);
+            protect(customer, rep, OwnershipSource.REGISTRATION, OwnershipAction.CLAIMED, CustomerStatus.POOL,
+                    "报备 #" + request.registrationId() + " 审核通过（" + decider + "），取得公海客户" + differences,
+                    decider, request.registrationId(), now);
+            return new Grant(GrantOutcome.GRANTED, customer.getId(), null);
+        }
+        Optional<OwnershipRefusal> quota = quotaRefusal(rep, Counted.REGISTRATION);
+        if (quota.isPresent()) {
+            return new Grant(GrantOutcome.REFUSED, null, quota.get());
+        }
+        Customer customer = new Customer(request.companyName(), request.grade(), now);
+        customer.updateDetails(request.companyName(), request.creditCode(), request.contactName(), request.phone(),
+                request.email(), request.industry(), request.region(), request.grade());
+        customer = customers.saveAndFlush(customer);
+        protect(customer, rep, OwnershipSource.REGISTRATION, OwnershipAction.PROTECTION_GRANTED, null,
+                "报备 #" + request.registrationId() + " 审核通过（" + decider + "）", decider, request.registrationId(), now);
+        return new Grant(GrantOutcome.GRANTED, customer.getId(), null);
+    }
+
+    /**
+     * 领取: {@code claimant} becomes the owner of a pool customer, under the rules as they stand now (a claim waiting
+     * for approval or the draw is checked again when it is granted). Throws {@link OwnershipRefusedException}.
+     */
+    public Customer claim(Long customerId, String claimant, Counted self, String reason, String actor) {
+        Customer customer = lock(customerId);
+        Actor rep = directory.actor(claimant);
+        repLocks.lock(claimant);
+        Optional<OwnershipRefusal> refusal = claimRefusal(customer, rep, self, true);
+        if (refusal.isPresent()) {
+            throw new OwnershipRefusedException(refusal.get());
+        }
+        protect(customer, rep, OwnershipSource.POOL_CLAIM, OwnershipAction.CLAIMED, CustomerStatus.POOL,
+                reason == null || reason.isBlank() ? "领取公海客户" : "领取公海客户：" + reason, actor, null,
+                Instant.now(clock));
+        return customer;
+    }
+
+    /**
+     * 转移: a manager (or admin, or later an appeal or handover) gives a held customer to {@code toOwner}. The
+     * receiver's quota is checked unless {@code overrideQuota} (recorded). By default the running protection
+     * continues with its deadlines and the open follow-up task is reassigned at once; ProtectionPolicy.dmn may
+     * restart the clocks for a source instead.
+     */
+    public Customer transfer(Long customerId, String toOwner, String reason, boolean overrideQuota,
+                             OwnershipSource source, String actor) {
+        Customer customer = lock(customerId);
+        if (customer.getStatus() == CustomerStatus.POOL) {
+            throw new BusinessRuleException("该客户在公海中，没有可转移的归属；销售可在公海中领取它");
+        }
+        if (toOwner.equals(customer.getOwner())) {
+            throw new BusinessRuleException("该客户已归属 " + toOwner);
+        }
+        Actor receiver = directory.actor(toOwner);
+        if (receiver.team() == null) {
+            throw new BusinessRuleException("接收人 " + toOwner + " 不属于任何销售团队");
+        }
+        repLocks.lock(toOwner);
+        Optional<OwnershipRefusal> quota = quotaRefusal(receiver, Counted.NOTHING);
+        if (quota.isPresent() && !overrideQuota) {
+            throw new OwnershipRefusedException(new OwnershipRefusal(ClaimRule.QUOTA, "接收人 " + toOwner
+                    + " 的保有量已满：" + quota.get().message() + " 主管可选择超额转移（overrideQuota）。", null));
+        }
+        Instant now = Instant.now(clock);
+        String from = customer.getOwner();
+        CustomerStatus status = customer.getStatus();
+        String recorded = (reason == null ? "转移" : "转移：" + reason)
+                + (quota.isPresent() ? "（接收人保有量已满，由 " + actor + " 超额转移）" : "");
+        ProtectionPort.Terms terms = asSystem.call(() -> protection.terms(customer.getGrade(), source));
+        if (status == CustomerStatus.PROTECTED && terms.restartClock()) {
+            endPeriod(customer, OwnershipAction.TRANSFERRED, true, now);
+            protect(customer, receiver, source, OwnershipAction.TRANSFERRED, status, recorded, actor, null, now);
+            return customer;
+        }
+        customer.transferTo(toOwner, receiver.team(), now);
+        Customer saved = customers.saveAndFlush(customer);
+        history.record(saved, OwnershipAction.TRANSFERRED, from, status, recorded, actor, null);
+        if (status == CustomerStatus.PROTECTED) {
+            periods.findByActiveCustomerId(saved.getId()).ifPresent(period -> period.handTo(toOwner));
+            asSystem.run(() -> protection.retarget(saved));
+        }
+        return saved;
+    }
+
+    /**
+     * 释放: the owner gives a protected customer back to the pool (publication rules apply, the cooldown starts for
+     * them). {@code processInstanceId}: the protection instance whose follow-up task chose it, or null from the API.
+     */
+    public Customer release(Long customerId, String owner, String reason, String processInstanceId) {
+        Customer customer = lock(customerId);
+        boolean allowed = processInstanceId != null ? customer.isProtectedBy(processInstanceId)
+                : customer.getStatus() == CustomerStatus.PROTECTED && owner.equals(customer.getOwner());
+        if (!allowed) {
+            throw new BusinessRuleException("只有保护中客户的归属销售可以释放它");
+        }
+        toPool(customer, OwnershipAction.RELEASED, reason == null ? "主动释放到公海" : "主动释放到公海：" + reason,
+                customer.getOwner(), processInstanceId == null);
+        return customer;
+    }
+
+    /** 回收 by the protection timers. A customer not protected by {@code processInstanceId} stays as it is. */
+    public boolean reclaim(Long customerId, String processInstanceId, OwnershipAction action, String reason) {
+        Customer customer = lock(customerId);
+        if (!customer.isProtectedBy(processInstanceId)) {
+            return false;
+        }
+        toPool(customer, action, reason, OwnershipEvent.SYSTEM, false);
+        return true;
+    }
+
+    /**
+     * 成交: the owner keeps the customer, protection ends. {@code processInstanceId}: the protection instance whose
+     * follow-up task recorded the deal, or null (the running protection is then ended from outside).
+     */
+    public void convert(Long customerId, String processInstanceId, String note, String actor) {
+        Customer customer = lock(customerId);
+        boolean allowed = processInstanceId != null ? customer.isProtectedBy(processInstanceId)
+                : customer.getStatus() == CustomerStatus.PROTECTED;
+        if (!allowed) {
+            throw new BusinessRuleException("客户 " + customerId + " 不在保护期中，不能标记成交");
+        }
+        Instant now = Instant.now(clock);
+        CustomerStatus before = customer.getStatus();
+        endPeriod(customer, OwnershipAction.CONVERTED, processInstanceId == null, now);
+        customer.markConverted(now);
+        history.record(customers.saveAndFlush(customer), OwnershipAction.CONVERTED, customer.getOwner(), before,
+                note, actor == null ? OwnershipEvent.SYSTEM : actor, null);
+    }
+
+    /** The owner of an imported customer, with its deadlines when the import (or demo data) states them. */
+    public record ImportedOwner(String owner, String team, Instant since, Instant protectedUntil, Instant followUpDue) {
+        public ImportedOwner(String owner, String team) {
+            this(owner, team, null, null, null);
+        }
+    }
+
+    /**
+     * 导入: saves a new customer, in the pool (claimable at once, first come, first served) or protected for
+     * {@code owner} under ProtectionPolicy (source IMPORT). Imports are not held to the quota: an admin moves data.
+     */
+    public Customer importCustomer(Customer customer, ImportedOwner owner, String reason, String actor) {
+        Instant now = Instant.now(clock);
+        Customer saved = customers.saveAndFlush(customer);
+        if (owner == null) {
+            history.record(saved, OwnershipAction.IMPORTED, null, null, reason, actor, null);
+            return saved;
+        }
+        ProtectionPort.Terms terms = asSystem.call(() -> protection.terms(saved.getGrade(), OwnershipSource.IMPORT));
+        Instant since = owner.since() == null ? now : owner.since();
+        saved.protectFor(owner.owner(), owner.team(), since,
+                Objects.requireNonNullElse(owner.protectedUntil(), since.plus(Duration.ofDays(terms.protectionDays()))),
+                Objects.requireNonNullElse(owner.followUpDue(), since.plus(Duration.ofDays(terms.followUpIntervalDays()))));
+        Customer protectedCustomer = customers.saveAndFlush(saved);
+        history.record(protectedCustomer, OwnershipAction.IMPORTED, null, null, reason, actor, null);
+        startPeriod(protectedCustomer, OwnershipSource.IMPORT, since);
+        return protectedCustomer;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    /** The ownership history and the recorded differing details of a customer, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OwnershipEvent> historyOf(Long customerId) {
+        return events.findByCustomerIdOrderByOccurredAtAscIdAsc(customerId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomerDetailChange> detailChangesOf(Long customerId) {
+        return detailChanges.findByCustomerIdOrderByCreatedAtAscIdAsc(customerId);
+    }
+
+    /** How the current owner came to hold the customer (ProtectionPolicy's source), REGISTRATION when unknown. */
+    @Transactional(readOnly = true)
+    public OwnershipSource currentSource(Long customerId) {
+        return periods.findByActiveCustomerId(customerId).map(ProtectionPeriod::getSource)
+                .orElse(OwnershipSource.REGISTRATION);
+    }
+
+    /** The customer, locked for the rest of the transaction. */
+    public Customer lock(Long customerId) {
+        return customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
+    }
+
+    // ----------------------------------------------------------------------------------------------- inside
+
+    private void protect(Customer customer, Actor rep, OwnershipSource source, OwnershipAction action,
+                         CustomerStatus fromStatus, String reason, String actor, Long registrationId, Instant now) {
+        ProtectionPort.Terms terms = asSystem.call(() -> protection.terms(customer.getGrade(), source));
+        String previousOwner = customer.getOwner();
+        customer.protectFor(rep.username(), rep.team(), now, now.plus(Duration.ofDays(terms.protectionDays())),
+                now.plus(Duration.ofDays(terms.followUpIntervalDays())));
+        Customer saved = customers.saveAndFlush(customer);
+        history.record(saved, action, previousOwner, fromStatus, reason, actor, registrationId);
+        startPeriod(saved, source, now);
+    }
+
+    private void startPeriod(Customer customer, OwnershipSource source, Instant now) {
+        String processInstanceId = asSystem.call(() -> protection.start(customer));
+        customer.setProtectionProcessInstanceId(processInstanceId);
+        customers.saveAndFlush(customer);
+        periods.saveAndFlush(new ProtectionPeriod(customer.getId(), customer.getOwner(), source, processInstanceId, now));
+    }
+
+    private void endPeriod(Customer customer, OwnershipAction reason, boolean fromOutside, Instant now) {
+        periods.findByActiveCustomerId(customer.getId()).ifPresent(period -> {
+            period.end(reason, now);
+            periods.saveAndFlush(period);
+            if (fromOutside) {
+                asSystem.run(() -> protection.end(period.getProcessInstanceId(), reason));
+            }
+        });
+    }
+
+    private void toPool(Customer customer, OwnershipAction action, String reason, String actor, boolean endFromOutside) {
+        Instant now = Instant.now(clock);
+        String from = customer.getOwner();
+        CustomerStatus fromStatus = customer.getStatus();
+        endPeriod(customer, action, endFromOutside, now);
+        OwnershipRules.Publication publication = asSystem.call(() ->
+                rules.publication(action, customer.getGrade(), now, zone()));
+        customer.releaseToPool(now, action, publication.claimableFrom(), publication.drawUntil());
+        history.record(customers.saveAndFlush(customer), action, from, fromStatus, reason, actor, null);
+    }
+
+    /**
+     * The details a registration of an existing customer carried: empty fields of the record are filled, differing
+     * ones are kept as proposed changes (encrypted) and named in the history, never written over the record.
+     */
+    private String keepDifferences(Customer customer, RegistrationGrant request, Instant now) {
+        List<String> differing = new ArrayList<>();
+        String[][] fields = {
+                {"creditCode", "统一社会信用代码", customer.getCreditCode(), request.creditCode()},
+                {"contactName", "联系人", customer.getContactName(), request.contactName()},
+                {"phone", "联系电话", customer.getPhone(), request.phone()},
+                {"email", "邮箱", customer.getEmail(), request.email()},
+                {"industry", "行业", customer.getIndustry(), request.industry()},
+                {"region", "地区", customer.getRegion(), request.region()},
+                {"grade", "意向等级", customer.getGrade().name(), request.grade() == null ? null : request.grade().name()}};
+        for (String[] field : fields) {
+            String stored = field[2];
+            String proposed = field[3];
+            if (proposed != null && !proposed.isBlank() && stored != null && !stored.isBlank()
+                    && !proposed.strip().equals(stored.strip())) {
+                detailChanges.save(new CustomerDetailChange(customer.getId(), field[0], proposed, request.submitter(),
+                        request.registrationId(), now));
+                differing.add(field[1]);
+            }
+        }
+        customer.fillMissingDetails(request.creditCode(), request.contactName(), request.phone(), request.email(),
+                request.industry(), request.region());
+        return differing.isEmpty() ? "" : "；报备填写的" + String.join("、", differing)
+                + "与客户档案不同，已记录为待核对的变更，未覆盖档案";
+    }
+
+    private Instant startOfToday() {
+        return LocalDate.now(clock).atStartOfDay(zone()).toInstant();
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    private String display(Instant instant) {
+        return DISPLAY.withZone(zone()).format(instant);
+    }
+
+    private static long minutes(Instant from, Instant to) {
+        return Duration.between(from, to).toMinutes();
+    }
+}

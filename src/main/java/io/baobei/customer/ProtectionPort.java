@@ -1,0 +1,23 @@
+package io.baobei.customer;
+
+/**
+ * The one way the ownership core drives the protection process (CustomerProtectionProcess, business key = customer
+ * id). Implemented by the protection feature; called only by OwnershipService, inside its transaction.
+ */
+public interface ProtectionPort {
+
+    /** ProtectionPolicy.dmn for a grade and a source: the period, the follow-up interval, whether a transfer restarts them. */
+    record Terms(int protectionDays, int followUpIntervalDays, boolean restartClock) {
+    }
+
+    Terms terms(Grade grade, OwnershipSource source);
+
+    /** Starts the protection process of a customer that has just been protected; returns its process instance id. */
+    String start(Customer customer);
+
+    /** The running protection continues for the customer's new owner: owner variable and open follow-up task. */
+    void retarget(Customer customer);
+
+    /** Ends a running protection process from outside (release by API, transfer that restarts the clocks). */
+    void end(String processInstanceId, OwnershipAction reason);
+}

@@ -1,0 +1,88 @@
+package io.baobei.protection;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import io.baobei.customer.Customer;
+import io.baobei.customer.Grade;
+import io.baobei.customer.OwnershipAction;
+import io.baobei.customer.OwnershipSource;
+import io.baobei.customer.ProtectionPort;
+
+import static io.baobei.protection.ProtectionVariables.*;
+
+/**
+ * The ownership core's port to CustomerProtectionProcess: starts it, hands it to a new owner (owner variable and
+ * the open follow-up task's assignee, timers untouched) and ends it from outside through its event subprocess
+ * (Message_ProtectionEnded), so the model shows every way a protection ends.
+ */
+@Component
+class ProtectionProcessAdapter implements ProtectionPort {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ProtectionPolicy policy;
+    private final java.time.Clock clock;
+
+    ProtectionProcessAdapter(RuntimeService runtimeService, TaskService taskService, ProtectionPolicy policy,
+                             java.time.Clock clock) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Terms terms(Grade grade, OwnershipSource source) {
+        return policy.terms(grade, source);
+    }
+
+    @Override
+    public String start(Customer customer) {
+        Map<String, Object> variables = new HashMap<>(deadlineVariables(customer, clock));
+        variables.put(CUSTOMER_ID, customer.getId());
+        variables.put(COMPANY_NAME, customer.getCompanyName());
+        variables.put(OWNER, customer.getOwner());
+        return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(customer.getId().toString())
+                .setVariables(variables)
+                .execute()
+                .getId();
+    }
+
+    @Override
+    public void retarget(Customer customer) {
+        String processInstanceId = customer.getProtectionProcessInstanceId();
+        runtimeService.setVariable(processInstanceId, OWNER, customer.getOwner());
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(FOLLOW_UP_TASK).list()) {
+            taskService.setAssignee(task.getId(), customer.getOwner());
+        }
+    }
+
+    @Override
+    public void end(String processInstanceId, OwnershipAction reason) {
+        // correlateAll: an instance that has ended meanwhile (a timer fired first) is simply not there
+        runtimeService.createMessageCorrelation(MESSAGE_PROTECTION_ENDED)
+                .processInstanceId(processInstanceId)
+                .setVariable(END_REASON, reason.name())
+                .correlateAll();
+    }
+
+    /** The deadlines of a protection as process variables: dates for the timers, text for the form. */
+    static Map<String, Object> deadlineVariables(Customer customer, java.time.Clock clock) {
+        return Map.of(PROTECTED_UNTIL, Date.from(customer.getProtectedUntil()),
+                FOLLOW_UP_DUE, Date.from(customer.getNextFollowUpDue()),
+                PROTECTED_UNTIL_TEXT, DISPLAY.withZone(clock.getZone()).format(customer.getProtectedUntil()),
+                FOLLOW_UP_DUE_TEXT, DISPLAY.withZone(clock.getZone()).format(customer.getNextFollowUpDue()));
+    }
+}
