@@ -13,6 +13,6 @@ public final class TestCustomers {
 
     public static void protect(Customer customer, String owner, String team, Instant since, Instant until,
                                Instant followUpDue) {
-        io.baobei.customer.TestCustomers.protect(customer, owner, team, since, until, followUpDue);
+        customer.protectFor(owner, team, since, until, followUpDue);
     }
 }
