@@ -1,5 +1,7 @@
 package io.baobei.customer;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -8,6 +10,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,11 +25,41 @@ import io.baobei.identity.UserDirectory;
 public class CustomerController {
 
     private final CustomerService service;
+    private final OwnershipRequests ownership;
     private final UserDirectory directory;
 
-    public CustomerController(CustomerService service, UserDirectory directory) {
+    CustomerController(CustomerService service, OwnershipRequests ownership, UserDirectory directory) {
         this.service = service;
+        this.ownership = ownership;
         this.directory = directory;
+    }
+
+    public record ReleaseRequest(String reason) {
+    }
+
+    @PostMapping("/{id}/release")
+    @Operation(summary = "释放客户到公海", description = "仅归属销售本人。客户按发布规则回到公海，释放人进入冷却期；其他人 403 / 404。")
+    public CustomerResponse release(@PathVariable Long id, @RequestBody(required = false) ReleaseRequest request) {
+        Actor actor = directory.currentActor();
+        return CustomerResponse.of(ownership.release(id, actor, request == null ? null : request.reason()), actor);
+    }
+
+    public record TransferRequest(String toOwner, String reason, Boolean overrideQuota) {
+    }
+
+    @PostMapping("/{id}/transfer")
+    @Operation(summary = "转移客户", description = "客户所在团队的主管（团队内）或管理员（可跨团队）。检查接收人的保有量，"
+            + "主管可选择超额转移（overrideQuota，记入历史）。打开的跟进任务立即改派给接收人，保护期限不变。销售 403，其他团队主管 404。")
+    public CustomerResponse transfer(@PathVariable Long id, @RequestBody TransferRequest request) {
+        Actor actor = directory.currentActor();
+        return CustomerResponse.of(ownership.transfer(id, actor, request.toOwner(), request.reason(),
+                Boolean.TRUE.equals(request.overrideQuota())), actor);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "客户归属历史", description = "归属人、主管与管理员可查看：每次授予、领取、转移、释放、回收、成交，以及报备填写的与档案不同的信息。")
+    public List<OwnershipRequests.HistoryEntry> history(@PathVariable Long id) {
+        return ownership.history(id, directory.currentActor());
     }
 
     @GetMapping("/{id}")

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.common.NotFoundException;
+import io.baobei.dedup.CompanyName;
+import io.baobei.dedup.CompanyNames;
 import io.baobei.identity.Actor;
 
 /**
@@ -49,6 +51,33 @@ public class CustomerService {
                     actor.managedTeams().isEmpty() ? List.of("") : actor.managedTeams(), pageable);
             case REP -> customers.findByOwner(actor.username(), pageable);
         };
+    }
+
+    /** What a rep may filter the pool by; null or blank = any. */
+    public record PoolFilter(String text, String industry, String region, Grade grade) {
+    }
+
+    /** 公海池 for any signed-in user: public by design, the API shows no contact data and no previous owner. */
+    public Page<Customer> findInPool(PoolFilter filter, Pageable pageable) {
+        String text = blankToNull(filter.text());
+        String core = null;
+        String nameRegion = null;
+        if (text != null) {
+            CompanyName analysed = CompanyNames.analyze(text);
+            core = blankToNull(analysed.core());
+            nameRegion = analysed.region();
+        }
+        return customers.findInPool(text, core, nameRegion, blankToNull(filter.industry()),
+                blankToNull(filter.region()), filter.grade(), pageable);
+    }
+
+    /** Whether a customer of this id exists, whoever holds it (a claim of a customer just taken is LOST, not 404). */
+    public boolean exists(Long id) {
+        return customers.existsById(id);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public long count() {

@@ -411,6 +411,11 @@ public class OwnershipService {
                 .orElse(OwnershipSource.REGISTRATION);
     }
 
+    /** Locks {@code username}'s quota row for the rest of the transaction: after the customer rows it concerns. */
+    public void lockRep(String username) {
+        repLocks.lock(username);
+    }
+
     /** The customer, locked for the rest of the transaction. */
     public Customer lock(Long customerId) {
         return customers.lockById(customerId).orElseThrow(() -> new NotFoundException("客户", customerId));
