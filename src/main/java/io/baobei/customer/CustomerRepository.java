@@ -9,13 +9,14 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import io.baobei.privacy.ContactCrypto;
 
-public interface CustomerRepository extends JpaRepository<Customer, Long> {
+public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSpecificationExecutor<Customer> {
 
     /**
      * Customers sharing a strong key. A union of single-column lookups, so every branch uses its own index
@@ -79,22 +80,6 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
     @Query("select c from Customer c where c.ownerTeam in :teams or c.owner = :username")
     Page<Customer> findVisibleToManager(@Param("username") String username,
                                         @Param("teams") Collection<String> teams, Pageable pageable);
-
-    /**
-     * 公海池, newest first, filtered: {@code text} anywhere in the name, or the analysed name's core (深圳星河 finds
-     * 深圳市星河科技有限公司: core 星河 and the same region); absent filters are null.
-     */
-    @Query("""
-            select c from Customer c where c.status = io.baobei.customer.CustomerStatus.POOL
-            and (:industry is null or c.industry = :industry)
-            and (:region is null or c.region like concat('%', :region, '%'))
-            and (:grade is null or c.grade = :grade)
-            and (:text is null or c.companyName like concat('%', :text, '%')
-                 or (:core is not null and c.nameCore like concat('%', :core, '%')
-                     and (:nameRegion is null or c.nameRegion = :nameRegion)))""")
-    Page<Customer> findInPool(@Param("text") String text, @Param("core") String core,
-                              @Param("nameRegion") String nameRegion, @Param("industry") String industry,
-                              @Param("region") String region, @Param("grade") Grade grade, Pageable pageable);
 
     boolean existsById(Long id);
 }

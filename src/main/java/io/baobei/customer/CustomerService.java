@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,16 +60,40 @@ public class CustomerService {
 
     /** 公海池 for any signed-in user: public by design, the API shows no contact data and no previous owner. */
     public Page<Customer> findInPool(PoolFilter filter, Pageable pageable) {
+        // only the filters given become predicates: a "? is null" on an untyped parameter fails on PostgreSQL
+        Specification<Customer> spec = (c, query, cb) -> cb.equal(c.get("status"), CustomerStatus.POOL);
         String text = blankToNull(filter.text());
-        String core = null;
-        String nameRegion = null;
         if (text != null) {
             CompanyName analysed = CompanyNames.analyze(text);
-            core = blankToNull(analysed.core());
-            nameRegion = analysed.region();
+            String core = blankToNull(analysed.core());
+            spec = spec.and((c, query, cb) -> {
+                var byName = cb.like(c.get("companyName"), "%" + likeEscaped(text) + "%", '\\');
+                if (core == null) {
+                    return byName;
+                }
+                var byCore = cb.like(c.get("nameCore"), "%" + likeEscaped(core) + "%", '\\');
+                if (analysed.region() != null) {
+                    byCore = cb.and(byCore, cb.equal(c.get("nameRegion"), analysed.region()));
+                }
+                return cb.or(byName, byCore);
+            });
         }
-        return customers.findInPool(text, core, nameRegion, blankToNull(filter.industry()),
-                blankToNull(filter.region()), filter.grade(), pageable);
+        String industry = blankToNull(filter.industry());
+        if (industry != null) {
+            spec = spec.and((c, query, cb) -> cb.equal(c.get("industry"), industry));
+        }
+        String region = blankToNull(filter.region());
+        if (region != null) {
+            spec = spec.and((c, query, cb) -> cb.like(c.get("region"), "%" + likeEscaped(region) + "%", '\\'));
+        }
+        if (filter.grade() != null) {
+            spec = spec.and((c, query, cb) -> cb.equal(c.get("grade"), filter.grade()));
+        }
+        return customers.findAll(spec, pageable);
+    }
+
+    private static String likeEscaped(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Whether a customer of this id exists, whoever holds it (a claim of a customer just taken is LOST, not 404). */

@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.baobei.BaobeiProperties;
+import io.baobei.pool.PoolClaimVariables;
 import io.baobei.protection.ProtectionVariables;
 import io.baobei.registration.RegistrationVariables;
 
@@ -55,11 +56,15 @@ public class IdentityBootstrap implements ApplicationRunner {
         grant(Groups.SALES, Resources.PROCESS_DEFINITION, RegistrationVariables.PROCESS_KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(Groups.SALES, Resources.PROCESS_DEFINITION, ProtectionVariables.PROCESS_KEY, Permissions.READ);
+        // 领取公海客户 from Tasklist
+        grant(Groups.SALES, Resources.PROCESS_DEFINITION, PoolClaimVariables.PROCESS_KEY,
+                Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(Groups.SALES, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         // managers: Tasklist and the review tasks of their teams (through the candidate group)
         grant(Groups.MANAGERS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, RegistrationVariables.PROCESS_KEY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ProtectionVariables.PROCESS_KEY, Permissions.READ);
+        grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, PoolClaimVariables.PROCESS_KEY, Permissions.READ);
         // admins: everything, including Cockpit, Admin and /engine-rest
         Arrays.stream(Resources.values()).forEach(r -> grant(Groups.ADMINS, r, Authorization.ANY, Permissions.ALL));
 
