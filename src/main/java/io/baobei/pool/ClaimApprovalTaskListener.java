@@ -2,8 +2,9 @@ package io.baobei.pool;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+
+import io.baobei.engine.TaskDecider;
 
 import static io.baobei.pool.PoolClaimVariables.CLAIM_DECIDED_BY;
 import static io.baobei.pool.PoolClaimVariables.CLAIM_ID;
@@ -27,17 +28,11 @@ public class ClaimApprovalTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            task.getExecution().setVariable(CLAIM_DECIDED_BY, Variables.stringValue(completedBy(task), true));
+            TaskDecider.remember(task, CLAIM_DECIDED_BY);
             return;
         }
         Long claimId = (Long) task.getExecution().getVariable(CLAIM_ID);
         service.awaitApproval(claimId, task.getProcessInstanceId());
         task.setVariableLocal(CLAIM_SUMMARY, service.approvalSummary(claimId));
-    }
-
-    private static String completedBy(DelegateTask task) {
-        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-                : task.getAssignee();
     }
 }

@@ -2,10 +2,9 @@ package io.baobei.pool;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
-import io.baobei.common.BusinessRuleException;
+import io.baobei.engine.TaskDecider;
 
 import static io.baobei.pool.PoolClaimVariables.*;
 
@@ -24,13 +23,10 @@ public class RecordClaimDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TypedValue decider = execution.getVariableTyped(CLAIM_DECIDED_BY);
-        if (decider == null || !decider.isTransient()) {
-            throw new BusinessRuleException("审批人只能由系统根据完成审批任务的用户确定");
-        }
+        String decider = TaskDecider.of(execution, CLAIM_DECIDED_BY, "审批结果只能通过审批任务提交");
         boolean approved = service.decide((Long) execution.getVariable(CLAIM_ID), execution.getProcessInstanceId(),
                 execution.getVariable(CLAIM_DECISION), execution.getVariable(CLAIM_DECISION_REASON),
-                (String) decider.getValue());
+                decider);
         execution.setVariable(CLAIM_DECISION, approved ? "APPROVE" : "REJECT");
     }
 }

@@ -2,10 +2,9 @@ package io.baobei.registration;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
-import io.baobei.common.BusinessRuleException;
+import io.baobei.engine.TaskDecider;
 
 import static io.baobei.registration.RegistrationVariables.*;
 
@@ -29,20 +28,8 @@ public class RecordReviewDelegate implements JavaDelegate {
         execution.setVariable(REVIEW_DECISION, decision.name());
     }
 
-    /**
-     * Who decided: only the transient value the review task's complete listener sets in this very transaction.
-     * A stored variable of that name (sent with a form or a start) is not a decision, and whoever is signed in
-     * must be the one who decided.
-     */
+    /** Who decided: the transient value the review task's complete listener set (see TaskDecider). */
     static String decider(DelegateExecution execution) {
-        TypedValue reviewer = execution.getVariableTyped(REVIEWED_BY);
-        if (reviewer == null || !reviewer.isTransient() || !(reviewer.getValue() instanceof String name)) {
-            throw new BusinessRuleException("审核结果只能通过审核任务提交");
-        }
-        var signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (signedIn != null && signedIn.getUserId() != null && !signedIn.getUserId().equals(name)) {
-            throw new BusinessRuleException("审核结果只能通过审核任务提交");
-        }
-        return name;
+        return TaskDecider.of(execution, REVIEWED_BY, "审核结果只能通过审核任务提交");
     }
 }

@@ -2,8 +2,9 @@ package io.baobei.registration;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+
+import io.baobei.engine.TaskDecider;
 
 import static io.baobei.registration.RegistrationVariables.*;
 
@@ -26,20 +27,11 @@ public class ReviewTaskListener implements TaskListener {
         if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             // who decided is who completed the task, as the engine knows it; passed on as a transient variable,
             // which is never stored and which this listener sets after any value a form or request could send
-            task.getExecution().setVariable(REVIEWED_BY, Variables.stringValue(completedBy(task), true));
+            TaskDecider.remember(task, REVIEWED_BY);
             return;
         }
         Long registrationId = registrationId(task.getExecution());
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));
-    }
-
-    /** The signed-in user who completes the task; without one (the application itself), the task's assignee. */
-    static String completedBy(DelegateTask task) {
-        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
     }
 }
