@@ -13,13 +13,14 @@ public record RegistrationResponse(Long id, RegistrationStatus status, Verdict v
                                    Industry industry, String region, Grade grade, LocalDate firstContactDate,
                                    String notes, String submitter, String teamId, String processInstanceId,
                                    Long customerId, ReviewDecision decision, String decisionReason,
-                                   String decidedBy, Instant decidedAt, Instant createdAt, Instant updatedAt) {
+                                   String decidedBy, Instant decidedAt, String refusalReason, Instant createdAt,
+                                   Instant updatedAt) {
 
     static RegistrationResponse of(Registration r) {
         return new RegistrationResponse(r.getId(), r.getStatus(), r.getVerdict(), r.getCompanyName(),
                 r.getCreditCode(), r.getContactName(), r.getPhone(), r.getEmail(), r.getIndustry(), r.getRegion(),
                 r.getGrade(), r.getFirstContactDate(), r.getNotes(), r.getSubmitter(), r.getTeamId(),
                 r.getProcessInstanceId(), r.getCustomerId(), r.getDecision(), r.getDecisionReason(),
-                r.getDecidedBy(), r.getDecidedAt(), r.getCreatedAt(), r.getUpdatedAt());
+                r.getDecidedBy(), r.getDecidedAt(), r.getRefusalReason(), r.getCreatedAt(), r.getUpdatedAt());
     }
 }
