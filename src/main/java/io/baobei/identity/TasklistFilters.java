@@ -24,6 +24,7 @@ public class TasklistFilters implements ApplicationRunner {
     static final String MY_TASKS = "我的任务";
     static final String TO_REVIEW = "待我审核";
     static final String DUE_SOON = "即将到期";
+    static final String CLAIMS_TO_APPROVE = "待我审批领取";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -45,9 +46,19 @@ public class TasklistFilters implements ApplicationRunner {
         ensure(DUE_SOON, "三天内到期的我的任务", 0, "#cc0000",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                         .dueBeforeExpression("${dateTime().plusDays(3).toDate()}"));
+        // reps never have claims to approve: the filter is the managers' (and admins')
+        ensure(CLAIMS_TO_APPROVE, "我所管理团队的公海领取审批（含已认领）", -4, "#6aa84f",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskDefinitionKey("Task_ApproveClaim").includeAssignedTasks(),
+                Groups.MANAGERS, Groups.ADMINS);
     }
 
     private void ensure(String name, String description, int priority, String color, TaskQuery query) {
+        ensure(name, description, priority, color, query, Groups.SALES, Groups.MANAGERS, Groups.ADMINS);
+    }
+
+    private void ensure(String name, String description, int priority, String color, TaskQuery query,
+                        String... groups) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(name)
@@ -57,7 +68,7 @@ public class TasklistFilters implements ApplicationRunner {
                     .setQuery(query);
             filterService.saveFilter(filter);
         }
-        for (String group : List.of(Groups.SALES, Groups.MANAGERS, Groups.ADMINS)) {
+        for (String group : groups) {
             bootstrap.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }

@@ -26,7 +26,7 @@ public class CheckClaimDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PoolClaimService.Submitted claim = service.submit(execution.getVariable(CUSTOMER_ID),
-                (String) execution.getVariable(CLAIMANT), execution.getVariable(CLAIM_REASON),
+                claimant(execution), execution.getVariable(CLAIM_REASON),
                 execution.getProcessInstanceId());
         execution.setVariable(CLAIM_ID, claim.claimId());
         execution.setVariable(CLAIM_OUTCOME, claim.status().name());

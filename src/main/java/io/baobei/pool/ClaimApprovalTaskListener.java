@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import io.baobei.engine.TaskDecider;
 
 import static io.baobei.pool.PoolClaimVariables.CLAIM_DECIDED_BY;
-import static io.baobei.pool.PoolClaimVariables.CLAIM_ID;
 
 /**
  * Task_ApproveClaim. On create: the claim waits for approval, the summary goes on the task (task-local). On
@@ -31,7 +30,7 @@ public class ClaimApprovalTaskListener implements TaskListener {
             TaskDecider.remember(task, CLAIM_DECIDED_BY);
             return;
         }
-        Long claimId = (Long) task.getExecution().getVariable(CLAIM_ID);
+        Long claimId = PoolClaimVariables.claimId(task.getExecution());
         service.awaitApproval(claimId, task.getProcessInstanceId());
         task.setVariableLocal(CLAIM_SUMMARY, service.approvalSummary(claimId));
     }

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static io.baobei.pool.PoolClaimVariables.CLAIM_ID;
 import static io.baobei.pool.PoolClaimVariables.CLAIM_OUTCOME;
 
 /** Task_Draw (asynchronous, after TimerEvent_DrawAt): the draw of the customer's claims; this claim's result. */
@@ -19,7 +18,7 @@ public class DrawClaimDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClaimStatus status = service.draw((Long) execution.getVariable(CLAIM_ID), execution.getProcessInstanceId());
+        ClaimStatus status = service.draw(PoolClaimVariables.claimId(execution), execution.getProcessInstanceId());
         execution.setVariable(CLAIM_OUTCOME, status.name());
     }
 }

@@ -26,7 +26,7 @@ public class GrantClaimDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<OwnershipRefusal> refusal = service.grant((Long) execution.getVariable(CLAIM_ID),
+        Optional<OwnershipRefusal> refusal = service.grant(claimId(execution),
                 execution.getProcessInstanceId());
         if (refusal.isPresent()) {
             execution.setVariable(CLAIM_OUTCOME, ClaimStatus.REFUSED.name());

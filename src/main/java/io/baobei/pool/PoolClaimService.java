@@ -57,6 +57,7 @@ public class PoolClaimService {
     static final int MAX_OPTIONS = 50;
     static final int MAX_REASON = 500;
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final PoolClaimRepository claims;
     private final OwnershipService ownership;
@@ -136,8 +137,10 @@ public class PoolClaimService {
         String when = c.getClaimableFrom() != null && now.isBefore(c.getClaimableFrom())
                 ? "，" + display(c.getClaimableFrom()) + " 起可领取"
                 : ownership.inDrawWindow(c, now) ? "，抽签中（至 " + display(c.getDrawUntil()) + "）" : "";
+        String why = c.getPoolReason() == null || c.getInPoolSince() == null ? ""
+                : " · " + DAY.withZone(clock.getZone()).format(c.getInPoolSince()) + " " + c.getPoolReason().label() + "进入公海";
         return c.getCompanyName() + "（" + label(c.getIndustry()) + " · " + (c.getRegion() == null ? "地区未填" : c.getRegion())
-                + " · " + c.getGrade() + " 级" + when + "）";
+                + " · " + c.getGrade() + " 级" + why + when + "）";
     }
 
     private static String label(String industry) {

@@ -1,5 +1,9 @@
 package io.baobei.pool;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.LongValue;
+import org.camunda.bpm.engine.variable.value.StringValue;
+
 /** Every variable name of {@code PoolClaimProcess}, in one place. Ids and display values only. */
 public final class PoolClaimVariables {
 
@@ -53,5 +57,20 @@ public final class PoolClaimVariables {
     public static final String CLAIM_DECIDED_BY = "claimDecidedBy";
 
     private PoolClaimVariables() {
+    }
+
+    /** The claim of this instance, set by Task_CheckClaim. */
+    public static Long claimId(VariableScope scope) {
+        LongValue value = scope.getVariableTyped(CLAIM_ID);
+        if (value == null || value.getValue() == null) {
+            throw new IllegalStateException("claim process without " + CLAIM_ID);
+        }
+        return value.getValue();
+    }
+
+    /** The claimant: the Tasklist start's initiator, or the signed-in rep of the API request. */
+    public static String claimant(VariableScope scope) {
+        StringValue value = scope.getVariableTyped(CLAIMANT);
+        return value == null ? null : value.getValue();
     }
 }

@@ -22,7 +22,7 @@ public class ReclaimCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReclaimReason reason = ReclaimReason.valueOf((String) execution.getVariable(ProtectionVariables.RECLAIM_REASON));
+        ReclaimReason reason = ReclaimReason.valueOf(ProtectionVariables.reclaimReason(execution));
         ownership.reclaim(ProtectionVariables.customerId(execution), execution.getProcessInstanceId(), reason.action(),
                 reason.description());
     }

@@ -24,7 +24,7 @@ public class RecordClaimDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decider = TaskDecider.of(execution, CLAIM_DECIDED_BY, "审批结果只能通过审批任务提交");
-        boolean approved = service.decide((Long) execution.getVariable(CLAIM_ID), execution.getProcessInstanceId(),
+        boolean approved = service.decide(claimId(execution), execution.getProcessInstanceId(),
                 execution.getVariable(CLAIM_DECISION), execution.getVariable(CLAIM_DECISION_REASON),
                 decider);
         execution.setVariable(CLAIM_DECISION, approved ? "APPROVE" : "REJECT");

@@ -1,6 +1,8 @@
 package io.baobei.protection;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.StringValue;
 
 /** Every variable name of {@code CustomerProtectionProcess} (business key = customer id), in one place. */
 public final class ProtectionVariables {
@@ -37,6 +39,15 @@ public final class ProtectionVariables {
     public static final String RECLAIM_REASON = "reclaimReason";
 
     private ProtectionVariables() {
+    }
+
+    /** The reclaim task's input parameter: a ReclaimReason name. */
+    public static String reclaimReason(VariableScope scope) {
+        StringValue value = scope.getVariableTyped(RECLAIM_REASON);
+        if (value == null || value.getValue() == null) {
+            throw new IllegalStateException("reclaim task without " + RECLAIM_REASON);
+        }
+        return value.getValue();
     }
 
     /** The customer of a protection instance: its business key (a form submission cannot change it). */
