@@ -131,8 +131,8 @@ public class OwnershipService {
         if (customer.getClaimableFrom() != null && now.isBefore(customer.getClaimableFrom())) {
             timed.add(new OwnershipRefusal(ClaimRule.NOT_YET_PUBLISHED, "该客户将于 " + display(customer.getClaimableFrom())
                     + " 在公海发布" + (customer.getDrawUntil() == null ? "，届时起可以领取。"
-                    : "，发布后 " + minutes(customer.getClaimableFrom(), customer.getDrawUntil())
-                    + " 分钟内的领取将抽签决定。"), customer.getClaimableFrom()));
+                    : "，发布后 " + duration(customer.getClaimableFrom(), customer.getDrawUntil())
+                    + "内的领取将抽签决定。"), customer.getClaimableFrom()));
         } else if (!drawAllowed && inDrawWindow(customer, now)) {
             timed.add(new OwnershipRefusal(ClaimRule.NOT_YET_PUBLISHED, "该客户刚在公海发布，" + display(customer.getDrawUntil())
                     + " 前的领取抽签决定：请在公海中领取参与抽签，或在此之后再报备。", customer.getDrawUntil()));
@@ -504,7 +504,9 @@ public class OwnershipService {
         return DISPLAY.withZone(zone()).format(instant);
     }
 
-    private static long minutes(Instant from, Instant to) {
-        return Duration.between(from, to).toMinutes();
+    /** "2 小时", "90 分钟" */
+    private static String duration(Instant from, Instant to) {
+        long minutes = Duration.between(from, to).toMinutes();
+        return minutes % 60 == 0 ? minutes / 60 + " 小时" : minutes + " 分钟";
     }
 }

@@ -161,9 +161,15 @@ public class DemoData implements ApplicationRunner {
                     "演示数据：初始归属", OwnershipEvent.SYSTEM);
             if (seed.status() == CustomerStatus.CONVERTED) {
                 ownership.convert(customer.getId(), null, "演示数据：已成交", seed.owner());
+            } else if (seed.name().equals(RELEASED_SEED)) {
+                // one customer just released: the pool shows it as published on the next working day at 10:00,
+                // and its former owner in cooldown
+                ownership.release(customer.getId(), seed.owner(), "演示数据：客户暂无采购计划", null);
             }
         }
     }
+
+    private static final String RELEASED_SEED = "温州瓯江鞋业有限公司";
 
     private static final List<String> CONTACTS = List.of("周先生", "吴女士", "郑经理", "孙总", "钱主任", "冯女士",
             "黄工", "林经理", "何女士", "高总");

@@ -248,7 +248,7 @@ public class PoolClaimService {
     /** Task_ApproveClaim created: the claim waits for the claimant's manager. */
     public void awaitApproval(Long claimId, String processInstanceId) {
         PoolClaim claim = inProcess(claimId, processInstanceId, ClaimStatus.ACCEPTED);
-        claim.awaitApproval("A 级等需审批的客户：等待主管审批。");
+        claim.awaitApproval("按规则该客户的领取需主管审批，已提交给您所在团队的主管。");
     }
 
     /** For the approving manager: who claims, why, and the claimant's current load. */
