@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 import io.baobei.customer.CustomerService;
 import io.baobei.engine.AsSystem;
@@ -41,7 +42,11 @@ class PoolClaimRequests {
         if (!customers.exists(customerId)) {
             throw new NotFoundException("客户", customerId);
         }
-        PoolClaimService.reason(reason); // 400 before the engine is involved
+        try {
+            PoolClaimService.reason(reason); // 400 before the engine is involved
+        } catch (InvalidInputException e) {
+            throw PoolClaimService.withApiFields(e);
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put(CLAIMANT, actor.username());
         variables.put(CHANNEL, CHANNEL_API);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import io.baobei.common.InvalidInputException;
 import io.baobei.common.PageResponse;
 import io.baobei.customer.ClaimRule;
 import io.baobei.customer.Customer;
@@ -64,8 +65,13 @@ public class PoolController {
                                         @PageableDefault(size = 20, sort = "inPoolSince", direction = Sort.Direction.DESC)
                                         Pageable pageable) {
         directory.currentActor();
-        return PageResponse.of(customers.findInPool(PoolClaimService.filter(q, industry, region, grade), pageable),
-                PoolEntry::of);
+        CustomerService.PoolFilter filter;
+        try {
+            filter = PoolClaimService.filter(q, industry, region, grade);
+        } catch (InvalidInputException e) {
+            throw PoolClaimService.withApiFields(e);
+        }
+        return PageResponse.of(customers.findInPool(filter, pageable), PoolEntry::of);
     }
 
     public record ClaimRequest(String reason) {
