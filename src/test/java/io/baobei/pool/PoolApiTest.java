@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,6 +25,8 @@ import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.Grade;
+import io.baobei.customer.GrantOutcome;
+import io.baobei.identity.Groups;
 import io.baobei.customer.OwnershipService;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
@@ -45,6 +49,8 @@ class PoolApiTest {
     @Autowired CustomerRepository customers;
     @Autowired TestIdentities identities;
     @Autowired Clock clock;
+    @Autowired TaskService taskService;
+    @Autowired Processes processes;
 
     @Test
     void theListShowsWhyAndSinceWhenButNoContactDataAndNoPreviousOwner() {
@@ -142,6 +148,36 @@ class PoolApiTest {
         assertThat(call(REP_A1, HttpMethod.GET, "/api/pool?grade=Z&industry=x", null).getBody().toString())
                 .contains("field=grade").contains("field=industry");
         assertThat(customers.findById(id).orElseThrow().getStatus()).isEqualTo(CustomerStatus.POOL);
+    }
+
+    @Test
+    void aClaimWaitingForApprovalOfACustomerTakenMeanwhileEndsRefusedWhenApproved() {
+        String rep = identities.newRep("poolApprove", TEAM_A);
+        String registrant = identities.newRep("poolRegister", TEAM_A);
+        String name = "深圳市" + token() + "审批";
+        Long id = pooled(name, "IT", "广东省深圳市", Grade.A);
+        Map<String, Object> pending = claim(rep, id);
+        assertThat(pending).containsEntry("outcome", "PENDING_APPROVAL");
+        // meanwhile a colleague's registration of the same company is approved: the customer leaves the pool
+        Customer customer = customers.findById(id).orElseThrow();
+        assertThat(ownership.grant(new OwnershipService.RegistrationGrant(null, name, customer.getNormalizedName(),
+                null, null, null, null, "IT", "广东省深圳市", Grade.A, registrant, MGR_A)).outcome())
+                .isEqualTo(GrantOutcome.GRANTED);
+
+        Task approval = taskService.createTaskQuery().processDefinitionKey(PoolClaimVariables.PROCESS_KEY)
+                .taskCandidateGroup(Groups.reviewersOf(TEAM_A)).list().stream()
+                .filter(t -> ((Number) taskService.getVariable(t.getId(), PoolClaimVariables.CLAIM_ID)).longValue()
+                        == ((Number) pending.get("claimId")).longValue())
+                .findFirst().orElseThrow();
+        processes.asUser(MGR_A, () -> {
+            taskService.claim(approval.getId(), MGR_A);
+            taskService.complete(approval.getId(), Map.of(PoolClaimVariables.CLAIM_DECISION, "APPROVE"));
+        });
+
+        Map<String, Object> decided = content(call(rep, HttpMethod.GET, "/api/pool/claims", null)).get(0);
+        assertThat(decided).containsEntry("status", "REFUSED").containsEntry("rule", "NOT_IN_POOL");
+        assertThat((String) decided.get("message")).contains("该客户不在公海中");
+        assertThat(customers.findById(id).orElseThrow().getOwner()).isEqualTo(registrant);
     }
 
     @Test

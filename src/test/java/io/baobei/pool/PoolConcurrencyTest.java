@@ -173,7 +173,11 @@ class PoolConcurrencyTest {
 
     @Test
     void aTransferToARepRacingTheirOwnClaimCannotTakeThemOverTheQuota() throws Exception {
-        for (int round = 0; round < 3; round++) {
+        // the claim has more to do before it reaches the rep's lock than the transfer: holding the transfer back a
+        // little in some rounds lets either one get there first
+        long[] transferDelays = {0, 40, 80, 160};
+        for (int round = 0; round < transferDelays.length; round++) {
+            long delay = transferDelays[round];
             String receiver = repHolding(49, "xferRace");
             String giver = identities.newRep("xferFrom", TestIdentities.TEAM_A);
             Long held = ownership.importCustomer(customer("深圳市转移客户"),
@@ -182,6 +186,7 @@ class PoolConcurrencyTest {
 
             List<Object> results = together(List.<Callable<Object>>of(
                     () -> {
+                        Thread.sleep(delay);
                         try {
                             return ownership.transfer(held, receiver, "并发测试", false, OwnershipSource.TRANSFER,
                                     TestIdentities.MGR_A).getOwner();
@@ -192,7 +197,8 @@ class PoolConcurrencyTest {
                     () -> claim("c) claim vs transfer to the claimant", receiver, pooled)));
 
             PoolClaimService.ClaimView claim = (PoolClaimService.ClaimView) results.get(1);
-            String what = "round " + round + ": transfer " + results.get(0) + ", claim " + claim;
+            String what = "round " + round + " (transfer " + delay + " ms later): transfer " + results.get(0)
+                    + ", claim " + claim;
             assertThat(customers.countByOwnerAndStatus(receiver, CustomerStatus.PROTECTED)).as(what).isEqualTo(50);
             WINNERS.merge("c) " + (claim.status() == ClaimStatus.GRANTED ? "claim" : "transfer"), 1, Integer::sum);
             if (claim.status() == ClaimStatus.GRANTED) {
@@ -232,10 +238,12 @@ class PoolConcurrencyTest {
 
     @Test
     void aRepFiringTenClaimsAtOnceGetsExactlyTheDailyLimitOfFive() throws Exception {
-        String rep = identities.newRep("daily", TestIdentities.TEAM_A);
-        // uncontended first, for comparison: one claim with nobody else claiming
-        claim("0) one claim alone", identities.newRep("alone", TestIdentities.TEAM_A),
-                poolCustomer("深圳市单独领取").getId());
+        String rep = rep("daily");
+        // uncontended first, for comparison: claims one after the other, by another rep
+        String alone = rep("alone");
+        for (int i = 0; i < 5; i++) {
+            claim("0) one claim at a time", alone, poolCustomer("深圳市单独领取").getId());
+        }
         List<Long> pooled = IntStream.range(0, 10).mapToObj(i -> poolCustomer("深圳市每日上限").getId()).toList();
 
         List<PoolClaimService.ClaimView> answers = together(pooled.stream()
@@ -328,9 +336,19 @@ class PoolConcurrencyTest {
         }
     }
 
-    /** A fresh rep holding {@code count} protected customers (imports are not held to the quota). */
-    private String repHolding(int count, String prefix) {
+    /**
+     * A fresh rep as one who has claimed or registered before: their lock row exists. (The very first insert of
+     * that row would make concurrent claims wait for each other by itself, and hide a missing row lock.)
+     */
+    private String rep(String prefix) {
         String rep = identities.newRep(prefix, TestIdentities.TEAM_A);
+        jdbc.update("insert into sales_rep_lock (username) values (?)", rep);
+        return rep;
+    }
+
+    /** Such a rep holding {@code count} protected customers (imports are not held to the quota). */
+    private String repHolding(int count, String prefix) {
+        String rep = rep(prefix);
         for (int i = 0; i < count; i++) {
             ownership.importCustomer(customer("深圳市存量客户"), new OwnershipService.ImportedOwner(rep, TestIdentities.TEAM_A),
                     "测试数据", "test");
