@@ -231,7 +231,10 @@ class AccessControlTest {
         return customers.save(customer);
     }
 
-    /** A customer of repB1 as the ownership core holds it: with its protection process and history. */
+    /**
+     * A customer of repB1 as the ownership core holds it, with its protection process and history; its contact name
+     * is {@code contact} (the test's company name), which no denied answer may show.
+     */
     private Customer heldByTeamB(String contact) {
         String name = Processes.uniqueName("乙组归属");
         Customer customer = new Customer(name, Grade.B, Instant.now(clock));
