@@ -29,9 +29,12 @@ import io.baobei.identity.UserDirectory;
  * the ownership history and the audit entry, and start, retarget or end the protection process through
  * {@link ProtectionPort}, in the caller's transaction. Locks are taken customer rows first, then the rep's row
  * ({@link RepLocks}), so two changes never wait for each other.
+ * <p>
+ * A refusal ({@link OwnershipRefusedException}) is an answer, not a failure: it is thrown before anything is changed
+ * and leaves the caller's transaction usable, so that a caller may record it (a claim refused at its grant).
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = OwnershipRefusedException.class)
 public class OwnershipService {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -5,13 +5,16 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 import io.baobei.customer.CustomerService;
 import io.baobei.engine.AsSystem;
 import io.baobei.identity.Actor;
+import io.baobei.identity.Role;
 
 import static io.baobei.pool.PoolClaimVariables.*;
 
@@ -38,10 +41,18 @@ class PoolClaimRequests {
 
     @Transactional
     public PoolClaimService.ClaimView claim(Actor actor, Long customerId, String reason) {
+        // as in Tasklist, where only reps may start PoolClaimProcess: managers and admins do not hold customers
+        if (actor.role() != Role.REP) {
+            throw new AccessDeniedException("only reps claim pool customers");
+        }
         if (!customers.exists(customerId)) {
             throw new NotFoundException("客户", customerId);
         }
-        PoolClaimService.reason(reason); // 400 before the engine is involved
+        try {
+            PoolClaimService.reason(reason); // 400 before the engine is involved
+        } catch (InvalidInputException e) {
+            throw PoolClaimService.withApiFields(e);
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put(CLAIMANT, actor.username());
         variables.put(CHANNEL, CHANNEL_API);

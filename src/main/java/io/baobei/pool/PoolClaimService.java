@@ -133,6 +133,16 @@ public class PoolClaimService {
         return new CustomerService.PoolFilter(q, i, r, g);
     }
 
+    /** The REST API's names of the form fields, so that a 400 of the API names the field the client sent. */
+    private static final Map<String, String> API_FIELDS = Map.of(PoolClaimVariables.SEARCH_TEXT, "q",
+            PoolClaimVariables.SEARCH_INDUSTRY, "industry", PoolClaimVariables.SEARCH_REGION, "region",
+            PoolClaimVariables.SEARCH_GRADE, "grade", CLAIM_REASON, "reason");
+
+    static InvalidInputException withApiFields(InvalidInputException e) {
+        return new InvalidInputException(e.errors().stream()
+                .map(f -> new FieldError(API_FIELDS.getOrDefault(f.field(), f.field()), f.message())).toList());
+    }
+
     private String optionLabel(Customer c, Instant now) {
         String when = c.getClaimableFrom() != null && now.isBefore(c.getClaimableFrom())
                 ? "，" + display(c.getClaimableFrom()) + " 起可领取"

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import io.baobei.common.InvalidInputException;
 import io.baobei.common.PageResponse;
 import io.baobei.customer.ClaimRule;
 import io.baobei.customer.Customer;
@@ -64,8 +65,13 @@ public class PoolController {
                                         @PageableDefault(size = 20, sort = "inPoolSince", direction = Sort.Direction.DESC)
                                         Pageable pageable) {
         directory.currentActor();
-        return PageResponse.of(customers.findInPool(PoolClaimService.filter(q, industry, region, grade), pageable),
-                PoolEntry::of);
+        CustomerService.PoolFilter filter;
+        try {
+            filter = PoolClaimService.filter(q, industry, region, grade);
+        } catch (InvalidInputException e) {
+            throw PoolClaimService.withApiFields(e);
+        }
+        return PageResponse.of(customers.findInPool(filter, pageable), PoolEntry::of);
     }
 
     public record ClaimRequest(String reason) {
@@ -84,7 +90,7 @@ public class PoolController {
     @PostMapping("/{customerId}/claim")
     @Operation(summary = "领取公海客户", description = "outcome：GRANTED 已领取；PENDING_APPROVAL 待主管审批；PENDING_DRAW 抽签窗口内，drawAt 时抽签；"
             + "REFUSED 规则不允许（rule：QUOTA、DAILY_LIMIT、COOLDOWN、NOT_IN_POOL、NOT_YET_PUBLISHED；retryAfter 为可再试的时间）；"
-            + "LOST 已被同事领取。多条规则同时不允许时，给出持续最久的一条。客户不存在时 404。")
+            + "LOST 已被同事领取。多条规则同时不允许时，给出持续最久的一条。客户不存在时 404；仅销售可领取，其他角色 403。")
     public ClaimAnswer claim(@PathVariable Long customerId, @RequestBody(required = false) ClaimRequest request) {
         return ClaimAnswer.of(requests.claim(directory.currentActor(), customerId,
                 request == null ? null : request.reason()));

@@ -64,6 +64,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
+import io.baobei.customer.OwnershipService;
 import io.baobei.registration.RegistrationRepository;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
@@ -106,6 +107,7 @@ class InputLimitsTest {
     @Autowired CustomerRepository customers;
     @Autowired Clock clock;
     @Autowired TaskService taskService;
+    @Autowired OwnershipService ownership;
     @LocalServerPort int port;
     @Value("${baobei.api.max-json-body-size}") DataSize jsonLimit;
     @Value("${spring.servlet.multipart.max-request-size}") DataSize uploadLimit;
@@ -116,6 +118,7 @@ class InputLimitsTest {
     private Long registrationInReview;
     private Long customerOfRepA1;
     private Long importId;
+    private Long poolCustomer;
 
     private enum Body { JSON, FILE, NONE }
 
@@ -123,10 +126,18 @@ class InputLimitsTest {
      * An endpoint that takes a request body, called by {@code caller} at {@code path}. For JSON: a valid body
      * (each case changes one thing in it), the fields that hold text (over-long, control characters, objects
      * and arrays must be refused naming the field) and those that take one of a few values (a number must be
-     * refused naming the field; elsewhere a number is accepted as its text).
+     * refused naming the field; elsewhere a number is accepted as its text). {@code emptyBodyField}: the field an
+     * empty or {@code null} body is refused on ("body"; a required field of an optional body), or null where an
+     * optional body may be left out and the request is served.
      */
     private record Writer(String method, String template, String caller, Body body, String path,
-                          Map<String, Object> valid, List<String> textFields, List<String> choiceFields) {
+                          Map<String, Object> valid, List<String> textFields, List<String> choiceFields,
+                          String emptyBodyField) {
+
+        Writer(String method, String template, String caller, Body body, String path, Map<String, Object> valid,
+               List<String> textFields, List<String> choiceFields) {
+            this(method, template, caller, body, path, valid, textFields, choiceFields, "body");
+        }
     }
 
     /** A GET endpoint, called by {@code caller} at {@code path}. */
@@ -145,6 +156,9 @@ class InputLimitsTest {
         Customer customer = new Customer(name, Grade.B, now);
         io.baobei.customer.TestCustomers.protect(customer, REP_A1, TEAM_A, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         customerOfRepA1 = customers.save(customer).getId();
+
+        poolCustomer = ownership.importCustomer(new Customer(Processes.uniqueName("输入限制公海"), Grade.B, now), null,
+                "测试数据", "test").getId();
 
         HttpResponse<String> uploaded = upload(csv(Processes.uniqueName("输入限制导入") + "\n"), "a.csv", Map.of());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
@@ -183,7 +197,19 @@ class InputLimitsTest {
                 new Writer("POST", "/api/duplicates/index/rebuild", ADMIN, Body.NONE, "/api/duplicates/index/rebuild",
                         null, List.of(), List.of()),
                 new Writer("POST", "/api/customers/import", ADMIN, Body.FILE, "/api/customers/import", null,
-                        List.of(), List.of()));
+                        List.of(), List.of()),
+                // every case below must leave repA1's customer where it is (see afterwards)
+                new Writer("POST", "/api/customers/{id}/release", REP_A1, Body.JSON,
+                        "/api/customers/" + customerOfRepA1 + "/release", Map.of("reason", "客户暂无需求"),
+                        List.of("reason"), List.of(), "reason"),
+                new Writer("POST", "/api/customers/{id}/transfer", MGR_A, Body.JSON,
+                        "/api/customers/" + customerOfRepA1 + "/transfer",
+                        Map.of("toOwner", REP_A2, "reason", "调整分工", "overrideQuota", false),
+                        List.of("toOwner", "reason"), List.of()),
+                // the body is optional: without one (or null) the claim is made, without a reason
+                new Writer("POST", "/api/pool/{customerId}/claim", REP_A1, Body.JSON,
+                        "/api/pool/" + poolCustomer + "/claim", Map.of("reason", "客户来电咨询"), List.of("reason"),
+                        List.of(), null));
     }
 
     private List<Reader> readers() {
@@ -193,6 +219,9 @@ class InputLimitsTest {
                 new Reader("/api/customers", REP_A1, "/api/customers"),
                 new Reader("/api/customers/{id}", REP_A1, "/api/customers/" + customerOfRepA1),
                 new Reader("/api/customers/{id}/follow-ups", REP_A1, "/api/customers/" + customerOfRepA1 + "/follow-ups"),
+                new Reader("/api/customers/{id}/history", REP_A1, "/api/customers/" + customerOfRepA1 + "/history"),
+                new Reader("/api/pool", REP_A1, "/api/pool"),
+                new Reader("/api/pool/claims", REP_A1, "/api/pool/claims"),
                 new Reader("/api/imports/{id}", ADMIN, "/api/imports/" + importId),
                 new Reader("/api/imports/{id}/report.csv", ADMIN, "/api/imports/" + importId + "/report.csv"),
                 new Reader("/api/imports/{id}/report.xlsx", ADMIN, "/api/imports/" + importId + "/report.xlsx"),
@@ -228,6 +257,13 @@ class InputLimitsTest {
 
     /** A refused review leaves nothing behind: still in review, its task not claimed by the refused caller. */
     private List<DynamicNode> afterwards(Writer w) {
+        if (w.template().endsWith("/release") || w.template().endsWith("/transfer")) {
+            return List.of(dynamicTest("the customer is still repA1's", () -> {
+                Customer customer = customers.findById(customerOfRepA1).orElseThrow();
+                assertThat(customer.getOwner()).isEqualTo(REP_A1);
+                assertThat(customer.getStatus().name()).isEqualTo("PROTECTED");
+            }));
+        }
         if (!w.template().endsWith("/decision")) {
             return List.of();
         }
@@ -247,9 +283,17 @@ class InputLimitsTest {
             cases.add(dynamicTest("malformed JSON " + abbreviate(malformed), () ->
                     assertRefused(send(w, "application/json", malformed.getBytes(StandardCharsets.UTF_8)), 400, "body")));
         }
-        cases.add(dynamicTest("an empty body", () ->
-                assertRefused(send(w, "application/json", new byte[0]), 400, "body")));
-        cases.add(dynamicTest("null", () -> assertRefused(send(w, "application/json", bytes("null")), 400, "body")));
+        for (String empty : List.of("", "null")) {
+            String name = empty.isEmpty() ? "an empty body" : "null";
+            cases.add(dynamicTest(name, () -> {
+                HttpResponse<String> response = send(w, "application/json", bytes(empty));
+                if (w.emptyBodyField() == null) {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                } else {
+                    assertRefused(response, 400, w.emptyBodyField());
+                }
+            }));
+        }
         cases.add(dynamicTest("an array instead of an object", () ->
                 assertRefused(send(w, "application/json", bytes("[" + valid + "]")), 400, "body")));
         // C3 28: a two-byte sequence broken off; FF never occurs in UTF-8; ED A0 80: an encoded surrogate

@@ -35,9 +35,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
+import io.baobei.customer.OwnershipService;
 import io.baobei.registration.RegistrationRepository;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
+import io.baobei.support.TestIdentities;
 
 import static io.baobei.support.TestIdentities.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,8 @@ class AccessControlTest {
     @Autowired Processes processes;
     @Autowired TaskService taskService;
     @Autowired Clock clock;
+    @Autowired OwnershipService ownership;
+    @Autowired TestIdentities identities;
     @LocalServerPort int port;
 
     private static final List<String> CALLERS = List.of(REP_A1, MGR_A, REP_B1, MGR_B, ADMIN);
@@ -89,6 +93,15 @@ class AccessControlTest {
                 registrations.findById(registrationId).orElseThrow().getStatus().name()));
         Long customerId = ownedByTeamB().getId();
         Long importId = anImport();
+        // for the ownership endpoints: customers of repB1 with their protection, a pool customer, a receiver
+        Long toRelease = heldByTeamB(company).getId();
+        Long toTransfer = heldByTeamB(company).getId();
+        Long toTransferByAdmin = heldByTeamB(company).getId();
+        Long withHistory = heldByTeamB(company).getId();
+        Long inPool = ownership.importCustomer(new Customer(Processes.uniqueName("公海权限"), Grade.B, Instant.now(clock)),
+                null, "测试数据", "test").getId();
+        String receiverB = identities.newRep("aclRecv", TEAM_B);
+        Map<String, Object> transfer = Map.of("toOwner", receiverB, "reason", "调整分工");
 
         List<Rule> rules = List.of(
                 new Rule(HttpMethod.GET, "/api/registrations/" + registrationId, allow(REP_B1, MGR_B, ADMIN), null),
@@ -106,7 +119,16 @@ class AccessControlTest {
                 new Rule(HttpMethod.GET, "/api/imports/" + importId + "/report.xlsx", allow(ADMIN), null),
                 new Rule(HttpMethod.GET, "/api/audit", allow(ADMIN), null),
                 new Rule(HttpMethod.GET, "/api/audit/verify", allow(ADMIN), null),
-                new Rule(HttpMethod.GET, "/api/audit/export.csv", allow(ADMIN), null));
+                new Rule(HttpMethod.GET, "/api/audit/export.csv", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/customers/" + withHistory + "/history", allow(REP_B1, MGR_B, ADMIN), null),
+                new Rule(HttpMethod.POST, "/api/customers/" + toRelease + "/release", allow(REP_B1),
+                        Map.of("reason", "不再跟进")),
+                new Rule(HttpMethod.POST, "/api/customers/" + toTransfer + "/transfer",
+                        without(allow(MGR_B), ADMIN), transfer), // admin: below
+                // the pool is public; only reps claim (the first gets it, the other loses: both answered 200)
+                new Rule(HttpMethod.GET, "/api/pool", allow(CALLERS.toArray(String[]::new)), null),
+                new Rule(HttpMethod.GET, "/api/pool/claims", allow(CALLERS.toArray(String[]::new)), null),
+                new Rule(HttpMethod.POST, "/api/pool/" + inPool + "/claim", allow(REP_A1, REP_B1), null));
         // covered by their own tests, listed so the inventory below is complete
         Set<String> coveredElsewhere = Set.of(
                 "POST /api/registrations",       // RegistrationApiTest: reps only; managers 403
@@ -136,11 +158,22 @@ class AccessControlTest {
         // the team's own manager may decide
         assertThat(call(MGR_B, HttpMethod.POST, "/api/registrations/" + registrationId + "/decision",
                 Map.of("decision", "APPROVE")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // an admin transfers across teams
+        assertThat(call(ADMIN, HttpMethod.POST, "/api/customers/" + toTransferByAdmin + "/transfer", transfer)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(customers.findById(toTransfer).orElseThrow().getOwner()).isEqualTo(receiverB);
+        assertThat(customers.findById(toRelease).orElseThrow().getOwner()).isNull();
+        // claims are the claimant's: nobody else sees them in their list
+        for (String other : List.of(MGR_A, MGR_B, ADMIN)) {
+            assertThat(call(other, HttpMethod.GET, "/api/pool/claims", null).getBody()).doesNotContain(
+                    "\"customerId\":" + inPool + ",");
+        }
 
         Set<String> endpoints = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/"))
-                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m + " " + p))));
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m + " "
+                        + p.replaceAll("\\{[^}/]+}", "{id}"))))); // {customerId} and {id} alike
         assertThat(tested).as("every /api endpoint needs an access-control row").containsAll(endpoints);
     }
 
@@ -196,6 +229,17 @@ class AccessControlTest {
         Customer customer = new Customer(name, Grade.B, now);
         io.baobei.customer.TestCustomers.protect(customer, REP_B1, TEAM_B, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         return customers.save(customer);
+    }
+
+    /**
+     * A customer of repB1 as the ownership core holds it, with its protection process and history; its contact name
+     * is {@code contact} (the test's company name), which no denied answer may show.
+     */
+    private Customer heldByTeamB(String contact) {
+        String name = Processes.uniqueName("乙组归属");
+        Customer customer = new Customer(name, Grade.B, Instant.now(clock));
+        customer.updateDetails(name, null, contact, Processes.uniqueMobile(), null, "IT", "广东省深圳市", Grade.B);
+        return ownership.importCustomer(customer, new OwnershipService.ImportedOwner(REP_B1, TEAM_B), "测试数据", "test");
     }
 
     private Long anImport() {
