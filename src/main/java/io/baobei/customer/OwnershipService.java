@@ -96,16 +96,24 @@ public class OwnershipService {
     /** The quota (保有量): protected customers plus pending registrations and claims, against OwnershipQuota. */
     @Transactional(readOnly = true)
     public Optional<OwnershipRefusal> quotaRefusal(Actor rep, Counted self) {
+        return quotaUse(rep, self).filter(QuotaUse::full).map(use -> new OwnershipRefusal(ClaimRule.QUOTA,
+                "您名下保护中的客户与处理中的报备、领取共 " + use.used() + " 个，已达保有量上限（" + use.max()
+                        + " 个）。客户成交、被回收，或您在客户跟进任务中选择“释放到公海”后，即可继续报备或领取。", null));
+    }
+
+    /** How much of a rep's quota is used: protected customers plus pending requests, against OwnershipQuota. */
+    private record QuotaUse(long used, int max) {
+        boolean full() {
+            return used >= max;
+        }
+    }
+
+    private Optional<QuotaUse> quotaUse(Actor rep, Counted self) {
         int max = asSystem.call(() -> rules.quota(rep));
         long held = customers.countByOwnerAndStatus(rep.username(), CustomerStatus.PROTECTED);
         long pending = pendingRequests.stream().mapToLong(p -> p.pendingFor(rep.username())).sum()
                 - (self.inQuota() ? 1 : 0);
-        if (held + pending < max) {
-            return Optional.empty();
-        }
-        return Optional.of(new OwnershipRefusal(ClaimRule.QUOTA, "您名下保护中的客户与处理中的报备、领取共 " + (held + pending)
-                + " 个，已达保有量上限（" + max + " 个）。客户成交、被回收，或您在客户跟进任务中选择“释放到公海”后，即可继续报备或领取。",
-                null));
+        return Optional.of(new QuotaUse(held + pending, max));
     }
 
     /**
@@ -294,10 +302,11 @@ public class OwnershipService {
             throw new BusinessRuleException("接收人 " + toOwner + " 不属于任何销售团队");
         }
         repLocks.lock(toOwner);
-        Optional<OwnershipRefusal> quota = quotaRefusal(receiver, Counted.NOTHING);
+        Optional<QuotaUse> quota = quotaUse(receiver, Counted.NOTHING).filter(QuotaUse::full);
         if (quota.isPresent() && !overrideQuota) {
             throw new OwnershipRefusedException(new OwnershipRefusal(ClaimRule.QUOTA, "接收人 " + toOwner
-                    + " 的保有量已满：" + quota.get().message() + " 主管可选择超额转移（overrideQuota）。", null));
+                    + " 名下保护中的客户与处理中的报备、领取共 " + quota.get().used() + " 个，已达保有量上限（"
+                    + quota.get().max() + " 个）。可以转给其他同事，或选择超额转移（overrideQuota，记入客户历史）。", null));
         }
         Instant now = Instant.now(clock);
         String from = customer.getOwner();
