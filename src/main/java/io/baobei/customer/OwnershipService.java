@@ -91,7 +91,8 @@ public class OwnershipService {
     }
 
     /** The quota (保有量): protected customers plus pending registrations and claims, against OwnershipQuota. */
-    @Transactional(readOnly = true)
+    // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
+    @Transactional
     public Optional<OwnershipRefusal> quotaRefusal(Actor rep, Counted self) {
         int max = asSystem.call(() -> rules.quota(rep));
         long held = customers.countByOwnerAndStatus(rep.username(), CustomerStatus.PROTECTED);
@@ -111,7 +112,8 @@ public class OwnershipService {
      * two), then quota, then the daily limit. {@code drawAllowed}: a pool claim inside the draw window enters the
      * draw; a registration cannot, it is told to claim from the pool.
      */
-    @Transactional(readOnly = true)
+    // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
+    @Transactional
     public Optional<OwnershipRefusal> claimRefusal(Customer customer, Actor claimant, Counted self, boolean drawAllowed) {
         Instant now = Instant.now(clock);
         if (customer.getStatus() != CustomerStatus.POOL) {
@@ -178,7 +180,8 @@ public class OwnershipService {
     }
 
     /** At submission: the quota, and for a company that is in the pool the claim rules (registering it is claiming it). */
-    @Transactional(readOnly = true)
+    // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
+    @Transactional
     public void checkRegistration(String submitter, String normalizedName, String creditCode, String phone,
                                   String email) {
         Actor rep = directory.actor(submitter);
