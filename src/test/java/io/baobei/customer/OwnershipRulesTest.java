@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +35,7 @@ import io.baobei.support.TestIdentities;
 import static io.baobei.support.TestIdentities.TEAM_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /**
  * The defaults of OwnershipRules.dmn as the application reads them, and how OwnershipService combines the rules into
@@ -55,6 +58,12 @@ class OwnershipRulesTest {
     @Autowired Processes processes;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+    }
 
     // ------------------------------------------------------------------------------------ the DMN defaults
 
