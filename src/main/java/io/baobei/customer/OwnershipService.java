@@ -94,7 +94,8 @@ public class OwnershipService {
     }
 
     /** The quota (保有量): protected customers plus pending registrations and claims, against OwnershipQuota. */
-    @Transactional(readOnly = true)
+    // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
+    @Transactional
     public Optional<OwnershipRefusal> quotaRefusal(Actor rep, Counted self) {
         return quotaUse(rep, self).filter(QuotaUse::full).map(use -> new OwnershipRefusal(ClaimRule.QUOTA,
                 "您名下保护中的客户与处理中的报备、领取共 " + use.used() + " 个，已达保有量上限（" + use.max()
@@ -122,7 +123,8 @@ public class OwnershipService {
      * two), then quota, then the daily limit. {@code drawAllowed}: a pool claim inside the draw window enters the
      * draw; a registration cannot, it is told to claim from the pool.
      */
-    @Transactional(readOnly = true)
+    // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
+    @Transactional
     public Optional<OwnershipRefusal> claimRefusal(Customer customer, Actor claimant, Counted self, boolean drawAllowed) {
         Instant now = Instant.now(clock);
         if (customer.getStatus() != CustomerStatus.POOL) {
@@ -189,7 +191,8 @@ public class OwnershipService {
     }
 
     /** At submission: the quota, and for a company that is in the pool the claim rules (registering it is claiming it). */
-    @Transactional(readOnly = true)
+    // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
+    @Transactional
     public void checkRegistration(String submitter, String normalizedName, String creditCode, String phone,
                                   String email) {
         Actor rep = directory.actor(submitter);
@@ -267,7 +270,10 @@ public class OwnershipService {
     /**
      * 领取: {@code claimant} becomes the owner of a pool customer, under the rules as they stand now (a claim waiting
      * for approval or the draw is checked again when it is granted). Throws {@link OwnershipRefusedException}.
+     * The refusal comes before any change and the grant step records it in the caller's transaction: it must not
+     * mark that transaction rollback-only.
      */
+    @Transactional(noRollbackFor = OwnershipRefusedException.class)
     public Customer claim(Long customerId, String claimant, Counted self, String reason, String actor) {
         Customer customer = lock(customerId);
         Actor rep = directory.actor(claimant);

@@ -5,8 +5,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +32,15 @@ class ProtectionProcessAdapter implements ProtectionPort {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final AuthorizationService authorizationService;
     private final ProtectionPolicy policy;
     private final java.time.Clock clock;
 
-    ProtectionProcessAdapter(RuntimeService runtimeService, TaskService taskService, ProtectionPolicy policy,
-                             java.time.Clock clock) {
+    ProtectionProcessAdapter(RuntimeService runtimeService, TaskService taskService,
+                             AuthorizationService authorizationService, ProtectionPolicy policy, java.time.Clock clock) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.authorizationService = authorizationService;
         this.policy = policy;
         this.clock = clock;
     }
@@ -65,7 +69,15 @@ class ProtectionProcessAdapter implements ProtectionPort {
         runtimeService.setVariable(processInstanceId, OWNER, customer.getOwner());
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(FOLLOW_UP_TASK).list()) {
+            String previous = task.getAssignee();
             taskService.setAssignee(task.getId(), customer.getOwner());
+            if (previous != null && !previous.equals(customer.getOwner())) {
+                // the engine grants the new assignee but keeps the previous one's grant on the task: without this,
+                // the previous owner could still complete it (record or release in the receiver's name)
+                authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                        .userIdIn(previous).list()
+                        .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+            }
         }
     }
 

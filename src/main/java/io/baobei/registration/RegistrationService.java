@@ -103,7 +103,8 @@ public class RegistrationService {
      * Task_CheckQuota, at submission: the quota (pending registrations and claims count), and for a company that is
      * in the pool the claim rules, since registering it is claiming it. Checked again at the grant.
      */
-    @Transactional(readOnly = true)
+    // not readOnly: the rules (OwnershipRules.dmn) write decision history
+    @Transactional
     public void checkQuota(Long registrationId, String processInstanceId) {
         Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.CHECKING);
         ownership.checkRegistration(registration.getSubmitter(), registration.getNormalizedName(),

@@ -1,10 +1,17 @@
 package io.baobei.protection;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -14,6 +21,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 
 import io.baobei.common.InvalidInputException;
@@ -23,6 +31,8 @@ import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.OwnershipAction;
 import io.baobei.customer.OwnershipEvent;
 import io.baobei.customer.OwnershipEventRepository;
+import io.baobei.customer.OwnershipService;
+import io.baobei.customer.OwnershipSource;
 import io.baobei.registration.RegistrationRepository;
 import io.baobei.support.BaobeiSpringTest;
 import io.baobei.support.Processes;
@@ -36,8 +46,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 /**
- * Every path of CustomerProtectionProcess: follow-ups moving the deadline, deal won, and both timers
- * that reclaim the customer to the public pool. Each test starts from a real approved registration.
+ * Every path of CustomerProtectionProcess: follow-ups moving the deadline, deal won, release to the pool from the
+ * follow-up task, both timers that reclaim the customer, and the ownership core acting from outside: a release that
+ * ends the instance through its event subprocess, a transfer that keeps it running. Each test starts from a real
+ * approved registration.
  */
 @BaobeiSpringTest
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
@@ -52,14 +64,21 @@ class CustomerProtectionProcessTest {
     @Autowired CustomerRepository customers;
     @Autowired OwnershipEventRepository ownershipEvents;
     @Autowired FollowUpRepository followUps;
+    @Autowired TestIdentities identities;
+    @Autowired OwnershipService ownership;
+    @Autowired ManagementService managementService;
+    @Autowired JdbcTemplate jdbc;
 
+    private String owner;
     private Long customerId;
     private ProcessInstance protection;
 
     @BeforeEach
     void protectANewCustomer() {
         init(engine);
-        ProcessInstance registration = processes.submit(TestIdentities.REP_A1,
+        // a fresh owner per test: each test adds a protected customer, the shared reps' quota is left alone
+        owner = identities.newRep("cpOwner", TestIdentities.TEAM_A);
+        ProcessInstance registration = processes.submit(owner,
                 Processes.validForm(Processes.uniqueName("惠州市西湖科技")));
         processes.executeJob(registration);
         Task review = task(registration);
@@ -77,7 +96,7 @@ class CustomerProtectionProcessTest {
     void followUpIsRecordedAndMovesTheDeadline() {
         assertThat(protection).isWaitingAt("Task_FollowUp");
         Task first = task(protection);
-        assertThat(first).isAssignedTo(TestIdentities.REP_A1).hasDueDate(
+        assertThat(first).isAssignedTo(owner).hasDueDate(
                 Date.from(customers.findById(customerId).orElseThrow().getNextFollowUpDue()));
         Date firstDue = first.getDueDate();
 
@@ -93,7 +112,7 @@ class CustomerProtectionProcessTest {
                 .singleElement().satisfies(f -> {
                     assertThat(f.getChannel()).isEqualTo(FollowUpChannel.PHONE);
                     assertThat(f.getContent()).isEqualTo("电话沟通，客户预算已批");
-                    assertThat(f.getAuthor()).isEqualTo(TestIdentities.REP_A1);
+                    assertThat(f.getAuthor()).isEqualTo(owner);
                 });
         assertThat(processes.variables(protection)).doesNotContainKeys(CONTENT, CHANNEL, FOLLOW_UP_ACTION);
     }
@@ -122,7 +141,7 @@ class CustomerProtectionProcessTest {
         assertThat(protection).isEnded().hasPassed("Task_MarkConverted", "EndEvent_Converted");
         Customer customer = customers.findById(customerId).orElseThrow();
         assertThat(customer.getStatus()).isEqualTo(CustomerStatus.CONVERTED);
-        assertThat(customer.getOwner()).isEqualTo(TestIdentities.REP_A1);
+        assertThat(customer.getOwner()).isEqualTo(owner);
         assertThat(lastEvent().getAction()).isEqualTo(OwnershipAction.CONVERTED);
     }
 
@@ -150,6 +169,92 @@ class CustomerProtectionProcessTest {
         assertReclaimed(OwnershipAction.RECLAIMED_EXPIRED);
     }
 
+    @Test
+    void theOwnerReleasesTheCustomerFromTheFollowUpTask() {
+        complete(task(protection), followUp("RELEASE", null, "客户已选定其他供应商", null));
+
+        assertThat(protection).isWaitingAt("Task_ReleaseCustomer").hasPassed("Task_CheckFollowUp");
+        processes.executeJob(protection);
+
+        assertThat(protection).isEnded().hasPassed("EndEvent_Released").hasNotPassed("EndEvent_ProtectionEnded");
+        Customer customer = customers.findById(customerId).orElseThrow();
+        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.POOL);
+        assertThat(customer.getOwner()).isNull();
+        assertThat(customer.getProtectionProcessInstanceId()).isNull();
+        assertThat(customer.getPoolReason()).isEqualTo(OwnershipAction.RELEASED);
+        // published the next working day at 10:00 in Shanghai, drawn for two hours
+        Instant expected = nextWorkingDayAtTen(customer.getInPoolSince());
+        assertThat(customer.getClaimableFrom()).isEqualTo(expected);
+        assertThat(customer.getDrawUntil()).isEqualTo(expected.plusSeconds(2 * 3600));
+        OwnershipEvent event = lastEvent();
+        assertThat(event.getAction()).isEqualTo(OwnershipAction.RELEASED);
+        assertThat(event.getFromOwner()).isEqualTo(owner);
+        assertThat(event.getToOwner()).isNull();
+        assertThat(event.getActor()).isEqualTo(owner);
+        assertThat(event.getReason()).isEqualTo("主动释放到公海：客户已选定其他供应商");
+        assertPeriodEnded("RELEASED");
+        assertThat(followUps.findByCustomerIdOrderByCreatedAtDescIdDesc(customerId)).as("a release is no contact").isEmpty();
+    }
+
+    @Test
+    void aReleaseFromOutsideEndsTheInstanceThroughItsEventSubprocess() {
+        ownership.release(customerId, owner, "接口释放", null);
+
+        assertThat(protection).isEnded().hasPassed("StartEvent_ProtectionEnded", "EndEvent_ProtectionEnded")
+                .hasNotPassed("Task_ReleaseCustomer", "EndEvent_Released");
+        assertThat(taskService.createTaskQuery().processInstanceId(protection.getId()).count()).isZero();
+        assertThat(managementService.createJobQuery().processInstanceId(protection.getId()).count())
+                .as("no timer left to reclaim it").isZero();
+        Customer customer = customers.findById(customerId).orElseThrow();
+        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.POOL);
+        assertThat(customer.getPoolReason()).isEqualTo(OwnershipAction.RELEASED);
+        assertThat(lastEvent().getReason()).isEqualTo("主动释放到公海：接口释放");
+        assertPeriodEnded("RELEASED");
+    }
+
+    @Test
+    void aTransferKeepsTheInstanceAndItsDeadlinesAndHandsTheOpenTaskToTheReceiver() {
+        String receiver = identities.newRep("cpRecv", TestIdentities.TEAM_A);
+        Task open = task(protection);
+        Map<String, Date> timersBefore = timers();
+        assertThat(timersBefore).containsOnlyKeys("BoundaryEvent_ProtectionExpired", "BoundaryEvent_FollowUpOverdue");
+        Customer before = customers.findById(customerId).orElseThrow();
+
+        ownership.transfer(customerId, receiver, "客户所在区域调整", false, OwnershipSource.TRANSFER, TestIdentities.MGR_A);
+
+        assertThat(protection).isWaitingAt("Task_FollowUp");
+        assertThat(protection).variables().containsEntry(OWNER, receiver);
+        Task reassigned = task(protection);
+        assertThat(reassigned.getId()).as("the same open task").isEqualTo(open.getId());
+        assertThat(reassigned).isAssignedTo(receiver);
+        assertThat(timers()).as("the clocks keep running").isEqualTo(timersBefore);
+        Customer after = customers.findById(customerId).orElseThrow();
+        assertThat(after.getOwner()).isEqualTo(receiver);
+        assertThat(after.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+        assertThat(after.getProtectionProcessInstanceId()).isEqualTo(protection.getId());
+        assertThat(after.getProtectedUntil()).isEqualTo(before.getProtectedUntil());
+        assertThat(after.getNextFollowUpDue()).isEqualTo(before.getNextFollowUpDue());
+        OwnershipEvent event = lastEvent();
+        assertThat(event.getAction()).isEqualTo(OwnershipAction.TRANSFERRED);
+        assertThat(event.getFromOwner()).isEqualTo(owner);
+        assertThat(event.getToOwner()).isEqualTo(receiver);
+        assertThat(event.getActor()).isEqualTo(TestIdentities.MGR_A);
+        assertThat(jdbc.queryForObject("select owner from protection_period where active_customer_id = ?",
+                String.class, customerId)).isEqualTo(receiver);
+
+        // the receiver works the task from now on; the previous owner can neither see nor complete it
+        assertThatThrownBy(() -> complete(reassigned, followUp("RELEASE", null, "前任负责人释放", null)))
+                .isInstanceOf(AuthorizationException.class);
+        assertThat(protection).isWaitingAt("Task_FollowUp");
+        assertThat(processes.as(owner, () -> taskService.createTaskQuery().processInstanceId(protection.getId()).count()))
+                .isZero();
+        processes.asUser(receiver, () -> taskService.complete(reassigned.getId(),
+                followUp("RECORD", "PHONE", "新负责人首次联系", LocalDate.now().plusDays(2).toString())));
+        processes.executeJob(protection);
+        assertThat(followUps.findByCustomerIdOrderByCreatedAtDescIdDesc(customerId)).singleElement()
+                .satisfies(f -> assertThat(f.getAuthor()).isEqualTo(receiver));
+    }
+
     private void assertReclaimed(OwnershipAction action) {
         Customer customer = customers.findById(customerId).orElseThrow();
         assertThat(customer.getStatus()).isEqualTo(CustomerStatus.POOL);
@@ -157,10 +262,45 @@ class CustomerProtectionProcessTest {
         assertThat(customer.getProtectedUntil()).isNull();
         OwnershipEvent event = lastEvent();
         assertThat(event.getAction()).isEqualTo(action);
-        assertThat(event.getFromOwner()).isEqualTo(TestIdentities.REP_A1);
+        assertThat(event.getFromOwner()).isEqualTo(owner);
         assertThat(event.getToOwner()).isNull();
         assertThat(event.getReason()).isNotBlank();
         assertThat(event.getActor()).isEqualTo(OwnershipEvent.SYSTEM);
+    }
+
+    private void assertPeriodEnded(String reason) {
+        List<Map<String, Object>> periods = jdbc.queryForList("select ended_at, end_reason, active_customer_id "
+                + "from protection_period where customer_id = ?", customerId);
+        assertThat(periods).singleElement().satisfies(period -> {
+            assertThat(period.get("ended_at")).isNotNull();
+            assertThat(period.get("end_reason")).isEqualTo(reason);
+            assertThat(period.get("active_customer_id")).isNull();
+        });
+    }
+
+    /** The due dates of the instance's timers by boundary event; fails on a timer the model does not name. */
+    private Map<String, Date> timers() {
+        Map<String, Date> dues = new HashMap<>();
+        for (String event : List.of("BoundaryEvent_ProtectionExpired", "BoundaryEvent_FollowUpOverdue")) {
+            var timer = managementService.createJobQuery().processInstanceId(protection.getId()).timers()
+                    .activityId(event).singleResult();
+            if (timer != null) {
+                dues.put(event, timer.getDuedate());
+            }
+        }
+        assertThat(managementService.createJobQuery().processInstanceId(protection.getId()).timers().count())
+                .isEqualTo(dues.size());
+        return dues;
+    }
+
+    /** The spec of the default publication: the next Monday-to-Friday day after leaving, 10:00 Asia/Shanghai. */
+    private static Instant nextWorkingDayAtTen(Instant leftAt) {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        LocalDate day = LocalDate.ofInstant(leftAt, shanghai).plusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(LocalTime.of(10, 0)).atZone(shanghai).toInstant();
     }
 
     private OwnershipEvent lastEvent() {
@@ -169,7 +309,7 @@ class CustomerProtectionProcessTest {
     }
 
     private void complete(Task task, Map<String, Object> variables) {
-        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(task.getId(), variables));
+        processes.asUser(owner, () -> taskService.complete(task.getId(), variables));
     }
 
     private static Map<String, Object> followUp(String action, String channel, String content, String next) {

@@ -3,6 +3,8 @@ package io.baobei.registration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -21,7 +23,13 @@ import io.baobei.common.InvalidInputException;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
+import io.baobei.customer.ClaimRule;
+import io.baobei.customer.CustomerDetailChange;
 import io.baobei.customer.Grade;
+import io.baobei.customer.OwnershipAction;
+import io.baobei.customer.OwnershipEvent;
+import io.baobei.customer.OwnershipRefusedException;
+import io.baobei.customer.OwnershipService;
 import io.baobei.dedup.CompanyNames;
 import io.baobei.dedup.Verdict;
 import io.baobei.identity.Groups;
@@ -39,7 +47,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 /**
  * Every path of CustomerRegistrationProcess with the real services and the real duplicate check:
- * each verdict, approve, reject, the revision loop, a conflict discovered at grant time, and refusals.
+ * each verdict, approve, reject, the revision loop, a conflict discovered at grant time, and refusals. Registering a
+ * company that is in the pool is a claim of it: the claim rules apply at submission and at grant, and the record's
+ * contact data is kept.
  */
 @BaobeiSpringTest
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
@@ -54,6 +64,8 @@ class CustomerRegistrationProcessTest {
     @Autowired RegistrationRepository registrations;
     @Autowired CustomerRepository customers;
     @Autowired Clock clock;
+    @Autowired TestIdentities identities;
+    @Autowired OwnershipService ownership;
 
     @BeforeEach
     void setUp() {
@@ -334,6 +346,91 @@ class CustomerRegistrationProcessTest {
         assertThat(visibleToManagerA).isEqualTo(1);
     }
 
+    @Test
+    void aRepInCooldownCannotTakeBackAPoolCustomerByRegisteringIt() {
+        String rep = identities.newRep("crCool", TestIdentities.TEAM_A);
+        String company = Processes.uniqueName("湛江市霞山海产");
+        Long id = poolCustomer(company, null);
+        ownership.claim(id, rep, OwnershipService.Counted.NOTHING, null, rep);
+        ownership.release(id, rep, "暂不跟进", null);
+        List<OwnershipEvent> history = ownership.historyOf(id);
+        Instant until = history.get(history.size() - 1).getOccurredAt().plus(Duration.ofDays(30));
+
+        assertThatThrownBy(() -> processes.submit(rep, Processes.validForm(company)))
+                .isInstanceOfSatisfying(OwnershipRefusedException.class, refused -> {
+                    assertThat(refused.refusal().rule()).isEqualTo(ClaimRule.COOLDOWN);
+                    assertThat(refused.refusal().message()).contains("30 天冷却期内您不能再领取或报备它")
+                            .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone())
+                                    .format(until) + " 起可以");
+                });
+
+        assertThat(registrations.findBySubmitter(rep, org.springframework.data.domain.Pageable.unpaged()))
+                .as("nothing is saved").isEmpty();
+        assertThat(customers.findById(id).orElseThrow().getStatus()).isEqualTo(CustomerStatus.POOL);
+    }
+
+    @Test
+    void anApprovalTheQuotaNoLongerAllowsEndsRefusedWithTheReason() {
+        String rep = identities.newRep("crFull", TestIdentities.TEAM_A);
+        ProcessInstance instance = processes.submit(rep, Processes.validForm(Processes.uniqueName("茂名市电白化工")));
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "APPROVE", null);
+        // between approval and grant, the rep came to hold the quota's 50 customers
+        protectFor(rep, 50);
+
+        processes.executeJob(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_GrantProtection", "Gateway_GrantOutcome", "EndEvent_GrantRefused")
+                .hasNotPassed("EndEvent_Approved");
+        assertThat(instance).variables().containsEntry(GRANT_OUTCOME, "REFUSED");
+        Registration registration = registrationOf(instance);
+        assertThat(registration.getStatus()).isEqualTo(RegistrationStatus.REFUSED);
+        assertThat(registration.getCustomerId()).isNull();
+        assertThat(registration.getRefusalReason()).contains("已达保有量上限（50 个）");
+        assertThat(customers.countByOwnerAndStatus(rep, CustomerStatus.PROTECTED)).isEqualTo(50);
+    }
+
+    @Test
+    void anApprovedRegistrationOfAPoolCustomerKeepsTheRecordAndRecordsTheDifferences() {
+        String rep = identities.newRep("crDiff", TestIdentities.TEAM_A);
+        String company = Processes.uniqueName("揭阳市榕城不锈钢");
+        String storedPhone = Processes.uniqueMobile();
+        Long id = poolCustomer(company, storedPhone);
+
+        ProcessInstance instance = processes.submit(rep, Processes.validForm(company));
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "APPROVE", null);
+        processes.executeJob(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Approved");
+        Registration registration = registrationOf(instance);
+        assertThat(registration.getCustomerId()).isEqualTo(id);
+        Customer customer = customers.findById(id).orElseThrow();
+        assertThat(customer.getOwner()).isEqualTo(rep);
+        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+        // what the record had is kept; what it lacked is filled
+        assertThat(customer.getContactName()).isEqualTo("王先生");
+        assertThat(customer.getPhone()).isEqualTo(storedPhone);
+        assertThat(customer.getIndustry()).isEqualTo("IT");
+        assertThat(customer.getRegion()).isEqualTo("广东省深圳市");
+
+        List<CustomerDetailChange> changes = ownership.detailChangesOf(id);
+        assertThat(changes).extracting(CustomerDetailChange::getField).containsExactlyInAnyOrder("contactName", "phone");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getProposedBy()).isEqualTo(rep);
+            assertThat(change.getRegistrationId()).isEqualTo(registration.getId());
+        });
+        assertThat(changes).filteredOn(c -> c.getField().equals("contactName")).singleElement()
+                .satisfies(c -> assertThat(c.getProposedValue()).isEqualTo("测试联系人"));
+        assertThat(changes).filteredOn(c -> c.getField().equals("phone")).singleElement()
+                .satisfies(c -> assertThat(c.getProposedValue()).isEqualTo(registration.getPhone()));
+        List<OwnershipEvent> history = ownership.historyOf(id);
+        OwnershipEvent claimed = history.get(history.size() - 1);
+        assertThat(claimed.getAction()).isEqualTo(OwnershipAction.CLAIMED);
+        assertThat(claimed.getRegistrationId()).isEqualTo(registration.getId());
+        assertThat(claimed.getReason()).contains("报备填写的联系人、联系电话与客户档案不同，已记录为待核对的变更，未覆盖档案");
+    }
+
     private void review(ProcessInstance instance, String manager, String decision, String reason) {
         Task review = task(instance);
         assertThat(review).hasDefinitionKey("Task_ReviewRegistration");
@@ -355,6 +452,25 @@ class CustomerRegistrationProcessTest {
                 null, "IT", "广东省", Grade.B);
         io.baobei.customer.TestCustomers.protect(customer, owner, team, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(7)));
         return customers.save(customer);
+    }
+
+    /** A customer in the pool, claimable at once; without region, and with {@code phone} when given. */
+    private Long poolCustomer(String company, String phone) {
+        Customer customer = new Customer(company, Grade.B, Instant.now(clock));
+        customer.updateDetails(company, null, "王先生", phone == null ? Processes.uniqueMobile() : phone, null, "IT",
+                null, Grade.B);
+        return ownership.importCustomer(customer, null, "测试导入", "test").getId();
+    }
+
+    /** {@code count} customers protected for {@code rep}, as an import would give them. */
+    private void protectFor(String rep, int count) {
+        for (int i = 0; i < count; i++) {
+            String name = Processes.uniqueName("保有量测试");
+            Customer customer = new Customer(name, Grade.C, Instant.now(clock));
+            customer.updateDetails(name, null, "李女士", Processes.uniqueMobile(), null, "IT", "广东省", Grade.C);
+            ownership.importCustomer(customer, new OwnershipService.ImportedOwner(rep, TestIdentities.TEAM_A),
+                    "测试导入", "test");
+        }
     }
 
     private Registration registrationOf(ProcessInstance instance) {
