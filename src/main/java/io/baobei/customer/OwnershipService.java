@@ -270,10 +270,9 @@ public class OwnershipService {
     /**
      * 领取: {@code claimant} becomes the owner of a pool customer, under the rules as they stand now (a claim waiting
      * for approval or the draw is checked again when it is granted). Throws {@link OwnershipRefusedException}.
-     * The refusal comes before any change and the grant step records it in the caller's transaction: it must not
-     * mark that transaction rollback-only.
+     * The refusal comes before any change and the grant step records it in the caller's transaction, which the
+     * class-level noRollbackFor keeps from being marked rollback-only.
      */
-    @Transactional(noRollbackFor = OwnershipRefusedException.class)
     public Customer claim(Long customerId, String claimant, Counted self, String reason, String actor) {
         Customer customer = lock(customerId);
         Actor rep = directory.actor(claimant);

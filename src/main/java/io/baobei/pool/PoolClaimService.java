@@ -147,8 +147,9 @@ public class PoolClaimService {
         String when = c.getClaimableFrom() != null && now.isBefore(c.getClaimableFrom())
                 ? "，" + display(c.getClaimableFrom()) + " 起可领取"
                 : ownership.inDrawWindow(c, now) ? "，抽签中（至 " + display(c.getDrawUntil()) + "）" : "";
+        // why and since when it is in the pool, e.g. " · 2026-11-27 起在公海（主动释放）"
         String why = c.getPoolReason() == null || c.getInPoolSince() == null ? ""
-                : " · " + DAY.withZone(clock.getZone()).format(c.getInPoolSince()) + " " + c.getPoolReason().label() + "进入公海";
+                : " · " + DAY.withZone(clock.getZone()).format(c.getInPoolSince()) + " 起在公海（" + c.getPoolReason().label() + "）";
         return c.getCompanyName() + "（" + label(c.getIndustry()) + " · " + (c.getRegion() == null ? "地区未填" : c.getRegion())
                 + " · " + c.getGrade() + " 级" + why + when + "）";
     }

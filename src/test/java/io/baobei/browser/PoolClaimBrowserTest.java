@@ -64,7 +64,7 @@ class PoolClaimBrowserTest {
         tasklist.step("customer-picked", () -> {
             String option = tasklist.searchAndSelect("公海客户", company);
             assertThat(option).as("the option names the company, its industry, region and grade")
-                    .isEqualTo(company + "（信息技术/互联网 · 广东省深圳市 · B 级）");
+                    .isEqualTo(company + "（信息技术/互联网 · 广东省深圳市 · B 级 · " + today() + " 起在公海（导入））");
             tasklist.chooseRadio("下一步", "领取所选客户");
             tasklist.type("领取理由（选填）", "客户有新需求，由我跟进");
         });
@@ -96,7 +96,8 @@ class PoolClaimBrowserTest {
         tasklist.step("released-customer-picked", () -> {
             String option = tasklist.searchAndSelect("公海客户", company);
             assertThat(option).as("a released customer is published later: the option says from when")
-                    .startsWith(company + "（信息技术/互联网 · 广东省深圳市 · B 级，").endsWith(" 起可领取）");
+                    .startsWith(company + "（信息技术/互联网 · 广东省深圳市 · B 级 · " + today() + " 起在公海（主动释放），")
+                    .endsWith(" 起可领取）");
         });
         tasklist.step("claim-refused", () -> {
             tasklist.complete();
@@ -129,5 +130,10 @@ class PoolClaimBrowserTest {
         }
         throw new AssertionError("customer " + customerId + " did not reach " + status + " within "
                 + Tasklist.BACKEND_TIMEOUT + "; now " + now);
+    }
+
+    /** Today in the application's time zone, as the option labels write it. */
+    private static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
     }
 }
