@@ -130,6 +130,12 @@ public class OwnershipService {
         if (customer.getStatus() != CustomerStatus.POOL) {
             return Optional.of(new OwnershipRefusal(ClaimRule.NOT_IN_POOL, "该客户不在公海中，不能领取。", null));
         }
+        // a registration may not overtake a colleague's claim that won the customer and waits for approval or grant
+        // (a pool claim checks this itself and answers LOST)
+        if (!drawAllowed && pendingRequests.stream().anyMatch(p -> p.reserves(customer.getId(), claimant.username()))) {
+            return Optional.of(new OwnershipRefusal(ClaimRule.NOT_IN_POOL, "同事对该公海客户的领取正在等待主管审批或授予；"
+                    + "如被驳回，客户仍留在公海，届时可以再领取或报备。", null));
+        }
         OwnershipRules.ClaimLimits limits = asSystem.call(() -> rules.claimLimits(claimant));
         List<OwnershipRefusal> timed = new ArrayList<>();
         events.findFirstByCustomerIdAndFromOwnerAndActionInOrderByOccurredAtDescIdDesc(customer.getId(),

@@ -16,4 +16,9 @@ public interface PendingOwnershipRequests {
     default long pendingClaimsSince(String username, Instant since) {
         return 0;
     }
+
+    /** whether a pending request of someone other than {@code username} holds the customer for them */
+    default boolean reserves(Long customerId, String username) {
+        return false;
+    }
 }

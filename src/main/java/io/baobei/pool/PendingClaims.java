@@ -25,6 +25,14 @@ class PendingClaims implements PendingOwnershipRequests {
         return claims.countByClaimantAndStatusIn(username, PENDING);
     }
 
+    /** a claim that passed its checks (first come, or drawn) and waits for approval or grant holds the customer */
+    @Override
+    public boolean reserves(Long customerId, String username) {
+        return claims.findByCustomerIdAndStatusInOrderByIdAsc(customerId,
+                        List.of(ClaimStatus.ACCEPTED, ClaimStatus.PENDING_APPROVAL)).stream()
+                .anyMatch(claim -> !claim.getClaimant().equals(username));
+    }
+
     @Override
     public long pendingClaimsSince(String username, Instant since) {
         return claims.countByClaimantAndStatusInAndCreatedAtGreaterThanEqual(username, PENDING, since);

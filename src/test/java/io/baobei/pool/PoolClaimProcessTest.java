@@ -44,6 +44,7 @@ import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.Grade;
 import io.baobei.customer.OwnershipAction;
 import io.baobei.customer.OwnershipEvent;
+import io.baobei.customer.OwnershipRefusedException;
 import io.baobei.customer.OwnershipService;
 import io.baobei.customer.OwnershipSource;
 import io.baobei.identity.Groups;
@@ -249,6 +250,25 @@ class PoolClaimProcessTest {
         assertThat((String) runtimeService.getVariable(late.getId(), CLAIM_MESSAGE))
                 .contains("另一位同事已领取该客户，正在等待主管审批").contains("如被驳回，客户仍留在公海");
         assertThat(claimOf(late).getStatus()).isEqualTo(ClaimStatus.LOST);
+        assertThat(claimOf(pending).getStatus()).isEqualTo(ClaimStatus.PENDING_APPROVAL);
+        assertThat(customers.findById(id).orElseThrow().getStatus()).isEqualTo(CustomerStatus.POOL);
+    }
+
+    @Test
+    void aRegistrationCannotOvertakeAClaimAwaitingApproval() {
+        String first = identities.newRep("pcHold", TEAM_A);
+        String second = identities.newRep("pcReg", TEAM_A);
+        String name = Processes.uniqueName("潮州市湘桥陶瓷");
+        Long id = poolCustomer(name, Grade.A);
+        ProcessInstance pending = claimInTasklist(first, name, id);
+        assertThat(pending).isWaitingAt("Task_ApproveClaim");
+
+        // registering the company is claiming it: refused at once while the colleague's claim holds it
+        assertThatThrownBy(() -> processes.submit(second, Processes.validForm(name)))
+                .isInstanceOfSatisfying(OwnershipRefusedException.class, refused -> {
+                    assertThat(refused.refusal().rule()).isEqualTo(ClaimRule.NOT_IN_POOL);
+                    assertThat(refused.refusal().message()).contains("同事对该公海客户的领取正在等待主管审批或授予");
+                });
         assertThat(claimOf(pending).getStatus()).isEqualTo(ClaimStatus.PENDING_APPROVAL);
         assertThat(customers.findById(id).orElseThrow().getStatus()).isEqualTo(CustomerStatus.POOL);
     }
