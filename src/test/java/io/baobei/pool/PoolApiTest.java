@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import io.baobei.customer.ClaimRule;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
@@ -151,18 +152,20 @@ class PoolApiTest {
     }
 
     @Test
-    void aClaimWaitingForApprovalOfACustomerTakenMeanwhileEndsRefusedWhenApproved() {
+    void aClaimWaitingForApprovalHoldsTheCustomerAgainstARegistration() {
         String rep = identities.newRep("poolApprove", TEAM_A);
         String registrant = identities.newRep("poolRegister", TEAM_A);
         String name = "深圳市" + token() + "审批";
         Long id = pooled(name, "IT", "广东省深圳市", Grade.A);
         Map<String, Object> pending = claim(rep, id);
         assertThat(pending).containsEntry("outcome", "PENDING_APPROVAL");
-        // meanwhile a colleague's registration of the same company is approved: the customer leaves the pool
+        // meanwhile a colleague's registration of the same company is approved: it cannot overtake the claim
         Customer customer = customers.findById(id).orElseThrow();
-        assertThat(ownership.grant(new OwnershipService.RegistrationGrant(null, name, customer.getNormalizedName(),
-                null, null, null, null, "IT", "广东省深圳市", Grade.A, registrant, MGR_A)).outcome())
-                .isEqualTo(GrantOutcome.GRANTED);
+        OwnershipService.Grant registration = ownership.grant(new OwnershipService.RegistrationGrant(null, name,
+                customer.getNormalizedName(), null, null, null, null, "IT", "广东省深圳市", Grade.A, registrant, MGR_A));
+        assertThat(registration.outcome()).isEqualTo(GrantOutcome.REFUSED);
+        assertThat(registration.refusal().rule()).isEqualTo(ClaimRule.NOT_IN_POOL);
+        assertThat(registration.refusal().message()).contains("同事对该公海客户的领取正在等待主管审批或授予");
 
         Task approval = taskService.createTaskQuery().processDefinitionKey(PoolClaimVariables.PROCESS_KEY)
                 .taskCandidateGroup(Groups.reviewersOf(TEAM_A)).list().stream()
@@ -175,9 +178,8 @@ class PoolApiTest {
         });
 
         Map<String, Object> decided = content(call(rep, HttpMethod.GET, "/api/pool/claims", null)).get(0);
-        assertThat(decided).containsEntry("status", "REFUSED").containsEntry("rule", "NOT_IN_POOL");
-        assertThat((String) decided.get("message")).contains("该客户不在公海中");
-        assertThat(customers.findById(id).orElseThrow().getOwner()).isEqualTo(registrant);
+        assertThat(decided).containsEntry("status", "GRANTED");
+        assertThat(customers.findById(id).orElseThrow().getOwner()).isEqualTo(rep);
     }
 
     @Test
