@@ -34,7 +34,6 @@ import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
-import io.baobei.customer.OwnershipAction;
 import io.baobei.customer.OwnershipService;
 import io.baobei.dedup.CompanyNames;
 import io.baobei.dedup.CreditCodes;

@@ -4,14 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +19,6 @@ import io.baobei.customer.Customer;
 import io.baobei.customer.OwnershipService;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
-import io.baobei.common.NotFoundException;
 import io.baobei.common.TextRules;
 
 import static io.baobei.protection.ProtectionVariables.*;
@@ -35,7 +31,6 @@ public class ProtectionService {
     static final int MAX_CONTENT = 2000;
     /** a planned contact further out than this is not a plan */
     static final int MAX_NEXT_CONTACT_DAYS = 180;
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final OwnershipService ownership;
     private final FollowUpRepository followUps;

@@ -24,7 +24,6 @@ import io.baobei.common.NotFoundException;
 import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
-import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.OwnershipService;
 import io.baobei.dedup.DuplicateCandidate;
 import io.baobei.dedup.DuplicateCheck;
