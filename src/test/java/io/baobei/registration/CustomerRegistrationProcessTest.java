@@ -295,6 +295,40 @@ class CustomerRegistrationProcessTest {
     }
 
     @Test
+    void aCompanyRenamedInTheRevisionFormIsWhatTheDuplicateCheckAndTheManagerSeeNext() {
+        String company = Processes.uniqueName("惠州市大亚湾石化");
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "REVISE", "公司名称请写营业执照上的全称");
+        // the full name the rep types in is a company in the pool: the duplicate check must look at the new name
+        String renamed = Processes.uniqueName("惠州大亚湾石化设备");
+        customers.save(new Customer(renamed, Grade.C, Instant.now(clock)));
+
+        // exactly as Tasklist submits the Camunda Form of 修改报备
+        Task revise = task(instance);
+        Map<String, Object> form = Processes.validForm(renamed).toVariables();
+        form.put(CONTACT_NAME, "");
+        form.put(PHONE, "");
+        processes.asUser(TestIdentities.REP_A1, () -> engine.getFormService().submitTaskForm(revise.getId(), form));
+
+        assertThat(registrationOf(instance).getCompanyName()).isEqualTo(renamed);
+        assertThat(instance).variables().containsEntry(COMPANY_NAME, renamed);
+        processes.executeJob(instance);
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+        assertThat(instance).variables().containsEntry(VERDICT, Verdict.SUSPECT.name());
+        Task review = task(instance);
+        assertThat(taskService.getVariableLocal(review.getId(), COMPANY_NAME)).as("the review's card").isEqualTo(renamed);
+        assertThat((String) taskService.getVariableLocal(review.getId(), DUPLICATE_SUMMARY)).contains(renamed);
+
+        // a completion with variables (REST API) keeps working the same way
+        review(instance, TestIdentities.MGR_A, "REVISE", "请再核对名称");
+        Task again = task(instance);
+        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(again.getId(),
+                Processes.validForm(company).toVariables()));
+        assertThat(registrationOf(instance).getCompanyName()).isEqualTo(company);
+    }
+
+    @Test
     void aColleagueWinningTheCustomerBeforeTheGrantEndsInTheConflictPath() {
         String company = Processes.uniqueName("江门市侨乡五金");
         ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
