@@ -165,16 +165,14 @@ public class EngineEntryGuard extends CommandInterceptor {
     private static void checkAssignment(Command<?> command, CommandContext context, String me) {
         String taskId;
         boolean takeOrGiveBack; // a change a group task allows: claim for oneself, or give one's own claim back
-        if (command instanceof ClaimTaskCmd claim) {
-            taskId = field(claim, "taskId", String.class);
-            String to = field(claim, "userId", String.class);
-            takeOrGiveBack = to == null || to.equals(me);
-        } else if (command instanceof AssignTaskCmd assign) {
-            taskId = field(assign, "taskId", String.class);
-            String to = field(assign, "userId", String.class);
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            takeOrGiveBack = task != null && (to == null ? me.equals(task.getAssignee())
-                    : to.equals(me) && task.getAssignee() == null);
+        if (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) {
+            taskId = field(command, "taskId", String.class);
+            String to = field(command, "userId", String.class);
+            TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+            String holder = task == null ? null : task.getAssignee();
+            // claiming a task a colleague holds is refused by ClaimTaskCmd itself ("already claimed")
+            takeOrGiveBack = to == null ? holder == null || holder.equals(me)
+                    : to.equals(me) && (holder == null || command instanceof ClaimTaskCmd);
         } else if (command instanceof AbstractSetTaskPropertyCmd<?> property
                 && command instanceof AbstractAddIdentityLinkCmd) { // owner, candidate users and groups
             taskId = field(property, "taskId", String.class);

@@ -241,6 +241,14 @@ class EngineEntryGuardTest {
         assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.deleteCandidateGroup(id,
                 io.baobei.identity.Groups.reviewersOf(TEAM_A)))).hasMessage(EngineEntryGuard.GROUP_TASK);
 
+        // someone else's claim is theirs to give back (or an admin's to reassign)
+        processes.asUser(ADMIN, () -> taskService.claim(id, ADMIN));
+        assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.claim(id, null)))
+                .hasMessage(EngineEntryGuard.GROUP_TASK);
+        assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.setAssignee(id, MGR_A)))
+                .hasMessage(EngineEntryGuard.GROUP_TASK);
+        processes.asUser(ADMIN, () -> taskService.setAssignee(id, null));
+
         processes.asUser(MGR_A, () -> taskService.claim(id, MGR_A));
         assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isEqualTo(MGR_A);
         // given back to the group (Tasklist's "×"): nothing is lost, the team's managers see it again
