@@ -5,26 +5,36 @@ import java.lang.reflect.Field;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
@@ -41,6 +51,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -56,8 +68,13 @@ import io.baobei.common.InvalidInputException;
  *   <li>a process instance begin only at its start event, without a business key, skip flags or start
  *       instructions, carrying only the fields of its start form;</li>
  *   <li>a task be completed only with the fillable fields of its form;</li>
- *   <li>no variable be written, no instance be moved, restarted, migrated, signalled or correlated, and no job be
- *       run or rescheduled around the models.</li>
+ *   <li>no variable be written, no instance be moved, restarted, migrated, signalled or correlated, no BPMN error
+ *       or escalation be thrown from a task, and no job be run or rescheduled around the models;</li>
+ *   <li>no one but the model say who works on a process task: a task the model assigns (客户跟进, 修改报备, 撞单处理,
+ *       选择公海客户) is never unassigned, handed on or given other candidates, since an unassigned follow-up task
+ *       leaves every filter and the customer is reclaimed unnoticed; a task offered to a group (审核报备, 审批领取)
+ *       may only be claimed by a member for themselves and given back to the group by whoever holds it, which
+ *       loses nothing. Admins may reassign either.</li>
  * </ul>
  * Commands without a signed-in user (the job executor, start-up) and commands the engine runs inside another
  * command (a delegate starting a process) pass: the command that reached the engine from outside was checked.
@@ -73,9 +90,12 @@ public class EngineEntryGuard extends CommandInterceptor {
             ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, AbstractModificationCmd.class,
             ProcessInstanceModificationBatchCmd.class, MigrateProcessInstanceCmd.class,
             AbstractCorrelateMessageCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class,
-            SignalCmd.class, EvaluateStartConditionCmd.class,
+            SignalCmd.class, EvaluateStartConditionCmd.class, HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class,
             AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class,
             ExecuteJobsCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class, SetJobRetriesCmd.class);
+
+    static final String MODEL_ASSIGNED = "此任务由流程指派给负责人，不能取消指派或转交他人；客户如需转交，请联系主管";
+    static final String GROUP_TASK = "此任务只能由您本人认领，或由认领人退回给组；不能指派给他人或更改候选人";
 
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
@@ -132,6 +152,61 @@ public class EngineEntryGuard extends CommandInterceptor {
         } else if (command instanceof SubmitTaskFormCmd submit) {
             String taskId = field(submit, "taskId", String.class);
             checkVariables(taskFormFields(context, taskId), field(submit, "properties", Map.class));
+        } else {
+            checkAssignment(command, context, user.getUserId());
+        }
+    }
+
+    /**
+     * Who works on a process task. Tasklist's "×" beside the assignee is {@code unclaim} (ClaimTaskCmd without a
+     * user), its "reset" and the assignee field are {@code setAssignee} (AssignTaskCmd), "add groups" adds identity
+     * links, and {@code PUT /task/{id}} (SaveTaskCmd) can rewrite the assignee too: all are checked here.
+     */
+    private static void checkAssignment(Command<?> command, CommandContext context, String me) {
+        String taskId;
+        boolean takeOrGiveBack; // a change a group task allows: claim for oneself, or give one's own claim back
+        if (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) {
+            taskId = field(command, "taskId", String.class);
+            String to = field(command, "userId", String.class);
+            TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+            String holder = task == null ? null : task.getAssignee();
+            // claiming a task a colleague holds is refused by ClaimTaskCmd itself ("already claimed")
+            takeOrGiveBack = to == null ? holder == null || holder.equals(me)
+                    : to.equals(me) && (holder == null || command instanceof ClaimTaskCmd);
+        } else if (command instanceof AbstractSetTaskPropertyCmd<?> property
+                && command instanceof AbstractAddIdentityLinkCmd) { // owner, candidate users and groups
+            taskId = field(property, "taskId", String.class);
+            takeOrGiveBack = false;
+        } else if (command instanceof DeleteIdentityLinkCmd delete) {
+            taskId = field(delete, "taskId", String.class);
+            takeOrGiveBack = false;
+        } else if (command instanceof DelegateTaskCmd delegate) {
+            taskId = field(delegate, "taskId", String.class);
+            takeOrGiveBack = false;
+        } else if (command instanceof SaveTaskCmd save) {
+            TaskEntity changed = field(save, "task", TaskEntity.class);
+            TaskEntity stored = changed.getId() == null ? null : context.getTaskManager().findTaskById(changed.getId());
+            if (stored == null || Objects.equals(stored.getAssignee(), changed.getAssignee())
+                    && Objects.equals(stored.getOwner(), changed.getOwner())) {
+                return; // a new task (Camunda's CREATE permission decides) or other properties (due date)
+            }
+            taskId = stored.getId();
+            takeOrGiveBack = Objects.equals(stored.getOwner(), changed.getOwner())
+                    && (changed.getAssignee() == null ? me.equals(stored.getAssignee())
+                    : changed.getAssignee().equals(me) && stored.getAssignee() == null);
+        } else {
+            return;
+        }
+        TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task == null || task.getProcessDefinitionId() == null) {
+            return; // unknown (the command itself reports it) or a standalone task: Camunda's authorizations decide
+        }
+        TaskDefinition definition = task.getTaskDefinition();
+        if (definition != null && definition.getAssigneeExpression() != null) {
+            throw new EntryRefusedException(MODEL_ASSIGNED);
+        }
+        if (!takeOrGiveBack) {
+            throw new EntryRefusedException(GROUP_TASK);
         }
     }
 

@@ -224,6 +224,23 @@ public class RegistrationService {
                 + "。为避免撞单，请撤回本次报备；如有异议，请联系您的主管。";
     }
 
+    /** Why a registration did not pass, for its submitter: who decided, when, and the reason. */
+    public record Rejection(String decidedBy, Instant decidedAt, boolean refusedByRules, String reason) {
+    }
+
+    /**
+     * For the submitter's 报备未通过 task: a registration the manager rejected, or one the manager approved and the
+     * ownership rules then refused. Nothing beyond the decision and its reason.
+     */
+    @Transactional(readOnly = true)
+    public Rejection rejection(Long registrationId, String processInstanceId) {
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.REJECTED,
+                RegistrationStatus.REFUSED);
+        boolean byRules = registration.getStatus() == RegistrationStatus.REFUSED;
+        return new Rejection(registration.getDecidedBy(), byRules ? registration.getUpdatedAt() : registration.getDecidedAt(),
+                byRules, byRules ? registration.getRefusalReason() : registration.getDecisionReason());
+    }
+
     /** A review as checked by {@link #checkReview}: the decision, and the reason or null. */
     public record Review(ReviewDecision decision, String reason) {
     }

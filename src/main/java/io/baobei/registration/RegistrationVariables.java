@@ -51,6 +51,9 @@ public final class RegistrationVariables {
     public static final String DUPLICATE_SUMMARY = "duplicateSummary";
     public static final String CONTACT_SUMMARY = "contactSummary";
     public static final String CONFLICT_NOTICE = "conflictNotice";
+    /** on 报备未通过: who decided and when, and why (the manager's reason or the ownership rule's) */
+    public static final String DECISION_NOTICE = "decisionNotice";
+    public static final String REJECTION_REASON = "rejectionReason";
 
     private RegistrationVariables() {
     }

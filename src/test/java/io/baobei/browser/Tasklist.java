@@ -391,4 +391,45 @@ final class Tasklist implements AutoCloseable {
     void screenshot(String name) {
         screenshots.take(driver, name);
     }
+
+    // --- added for RegistrationSilenceBrowserTest ----------------------------------------------------------
+
+    /** Replaces the text of the form field labelled {@code label}, as a user selecting all and typing over it. */
+    void retype(String label, String text) {
+        WebElement input = scrollIntoView(inputOf(label));
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        input.sendKeys(org.openqa.selenium.Keys.DELETE);
+        input.sendKeys(text);
+    }
+
+    /** The id of the task open in Tasklist. */
+    String openTaskId() {
+        Matcher open = OPEN_TASK.matcher(driver.getCurrentUrl());
+        assertThat(open.find()).as("a task is open: " + driver.getCurrentUrl()).isTrue();
+        return open.group(1);
+    }
+
+    /** Waits for Tasklist's red notifications (a refused request) and returns their texts. */
+    List<String> awaitErrorNotifications() {
+        return wait.until(d -> {
+            List<String> shown = errorNotifications();
+            return shown.isEmpty() ? null : shown;
+        });
+    }
+
+    /**
+     * POSTs {@code body} to {@code path} of the engine API from the signed-in page, with Tasklist's XSRF token, as
+     * Tasklist's own scripts do; returns "status body".
+     */
+    String postFromPage(String path, String body) {
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = (document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '').substring(11);
+                fetch(arguments[0], {method: 'POST', credentials: 'same-origin', body: arguments[1],
+                        headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-XSRF-TOKEN': token}})
+                    .then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('0 ' + e));
+                """, path, body);
+        return String.valueOf(answer);
+    }
 }

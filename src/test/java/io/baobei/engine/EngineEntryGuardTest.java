@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,6 +45,7 @@ class EngineEntryGuardTest {
     @Autowired Processes processes;
     @Autowired RegistrationRepository registrations;
     @Autowired CustomerRepository customers;
+    @Autowired TaskService taskService;
 
     private Registration inReview(String user) {
         ProcessInstance instance = processes.submit(user, Processes.validForm(Processes.uniqueName("内部入口")));
@@ -163,5 +167,104 @@ class EngineEntryGuardTest {
             assertThat(after.getStatus()).as(step).isEqualTo(CustomerStatus.PROTECTED);
             assertThat(after.getOwner()).as(step).isEqualTo(REP_A1);
         }
+    }
+
+    /** The follow-up task of a customer just granted to {@code rep}: assigned by the model (${owner}). */
+    private Task followUpTaskOf(String rep) {
+        Registration registration = inReview(rep);
+        processes.asUser(MGR_A, () -> {
+            Task review = taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId()).singleResult();
+            taskService.claim(review.getId(), MGR_A);
+            taskService.complete(review.getId(), Map.of(REVIEW_DECISION, "APPROVE"));
+        });
+        processes.executeJob(runtimeService.createProcessInstanceQuery()
+                .processInstanceId(registration.getProcessInstanceId()).singleResult());
+        Customer customer = customers.findById(registrations.findById(registration.getId()).orElseThrow().getCustomerId())
+                .orElseThrow();
+        Task followUp = taskService.createTaskQuery().processInstanceId(customer.getProtectionProcessInstanceId())
+                .taskDefinitionKey("Task_FollowUp").singleResult();
+        assertThat(followUp.getAssignee()).isEqualTo(rep);
+        return followUp;
+    }
+
+    @Test
+    void neitherTheRepNorAManagerUnassignsOrHandsOnAFollowUpTaskButAnAdminMay() {
+        Task followUp = followUpTaskOf(REP_A1);
+        String id = followUp.getId();
+        java.util.List<Runnable> attempts = java.util.List.of(
+                () -> taskService.claim(id, null), // Tasklist's "×" beside the assignee (unclaim)
+                () -> taskService.setAssignee(id, null), // Tasklist's reset of the assignee
+                () -> taskService.setAssignee(id, REP_A2),
+                () -> taskService.claim(id, REP_A2),
+                () -> taskService.delegateTask(id, REP_A2),
+                () -> taskService.setOwner(id, REP_A2),
+                () -> taskService.addCandidateGroup(id, "sales"),
+                () -> taskService.addCandidateUser(id, REP_A2),
+                () -> taskService.deleteUserIdentityLink(id, REP_A1, IdentityLinkType.ASSIGNEE),
+                () -> taskService.handleBpmnError(id, "any"));
+        // the task as the rep's PUT /task/{id} would send it back, with the assignee removed
+        Task edited = taskService.createTaskQuery().taskId(id).singleResult();
+        edited.setAssignee(null);
+        attempts = new java.util.ArrayList<>(attempts);
+        attempts.add(() -> taskService.saveTask(edited));
+        for (String user : new String[] {REP_A1, MGR_A}) {
+            for (int i = 0; i < attempts.size(); i++) {
+                Runnable attempt = attempts.get(i);
+                assertThatThrownBy(() -> processes.asUser(user, attempt)).as(user + " attempt " + i)
+                        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+                        .hasMessageMatching(".*\\p{IsHan}.*");
+            }
+        }
+        assertThatThrownBy(() -> processes.asUser(REP_A1, () -> taskService.claim(id, null)))
+                .hasMessage(EngineEntryGuard.MODEL_ASSIGNED);
+        Task after = taskService.createTaskQuery().taskId(id).singleResult();
+        assertThat(after.getAssignee()).isEqualTo(REP_A1);
+        assertThat(after.getOwner()).isNull();
+        assertThat(taskService.getIdentityLinksForTask(id)).extracting(l -> l.getType())
+                .containsOnly(IdentityLinkType.ASSIGNEE);
+
+        // an admin may still reassign (repairs)
+        processes.asUser(ADMIN, () -> taskService.setAssignee(id, REP_A2));
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isEqualTo(REP_A2);
+        processes.asUser(ADMIN, () -> taskService.setAssignee(id, REP_A1));
+    }
+
+    @Test
+    void aManagerClaimsAReviewForThemselvesAndMayGiveItBackButNotHandItToSomeoneElse() {
+        Registration registration = inReview(REP_A1);
+        String id = taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId()).singleResult().getId();
+
+        assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.claim(id, REP_A2)))
+                .hasMessage(EngineEntryGuard.GROUP_TASK);
+        assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.setAssignee(id, REP_A2)))
+                .hasMessage(EngineEntryGuard.GROUP_TASK);
+        assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.deleteCandidateGroup(id,
+                io.baobei.identity.Groups.reviewersOf(TEAM_A)))).hasMessage(EngineEntryGuard.GROUP_TASK);
+
+        // someone else's claim is theirs to give back (or an admin's to reassign)
+        processes.asUser(ADMIN, () -> taskService.claim(id, ADMIN));
+        assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.claim(id, null)))
+                .hasMessage(EngineEntryGuard.GROUP_TASK);
+        assertThatThrownBy(() -> processes.asUser(MGR_A, () -> taskService.setAssignee(id, MGR_A)))
+                .hasMessage(EngineEntryGuard.GROUP_TASK);
+        processes.asUser(ADMIN, () -> taskService.setAssignee(id, null));
+
+        processes.asUser(MGR_A, () -> taskService.claim(id, MGR_A));
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isEqualTo(MGR_A);
+        // given back to the group (Tasklist's "×"): nothing is lost, the team's managers see it again
+        processes.asUser(MGR_A, () -> taskService.claim(id, null));
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isNull();
+        processes.asUser(MGR_A, () -> taskService.setAssignee(id, MGR_A));
+        processes.asUser(MGR_A, () -> taskService.setAssignee(id, null));
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isNull();
+        assertThat(taskService.createTaskQuery().taskId(id).taskCandidateGroup(io.baobei.identity.Groups.reviewersOf(TEAM_A))
+                .count()).isEqualTo(1);
+
+        // and decides it as before
+        processes.asUser(MGR_A, () -> {
+            taskService.claim(id, MGR_A);
+            taskService.complete(id, Map.of(REVIEW_DECISION, "APPROVE"));
+        });
+        assertThat(registrations.findById(registration.getId()).orElseThrow().getDecidedBy()).isEqualTo(MGR_A);
     }
 }

@@ -49,6 +49,8 @@ class EngineSideDoorsTest {
     @Autowired RepositoryService repositoryService;
     @Autowired TaskService taskService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired io.baobei.customer.OwnershipService ownership;
+    @Autowired io.baobei.support.TestIdentities identities;
     @Autowired TestRestTemplate rest;
     @LocalServerPort int port;
     private final ObjectMapper json = new ObjectMapper();
@@ -176,6 +178,38 @@ class EngineSideDoorsTest {
         assertThat(post(manager, WEBAPP_ENGINE + "/task/" + taskId + "/submit-form",
                 Map.of("variables", Map.of("reviewDecision", Map.of("value", "APPROVE")))).statusCode()).isEqualTo(204);
         assertThat(registrations.findById(id).orElseThrow().getDecidedBy()).isEqualTo(MGR_B);
+    }
+
+    @Test
+    void aFollowUpTaskCannotBeUnassignedOrHandedOnThroughTasklistsEndpoints() throws Exception {
+        String rep = identities.newRep("sideUnassign", TEAM_A);
+        String company = Processes.uniqueName("侧门跟进");
+        var customer = new io.baobei.customer.Customer(company, io.baobei.customer.Grade.B, java.time.Instant.now());
+        customer.updateDetails(company, null, "李女士", Processes.uniqueMobile(), null, "IT", "广东省", io.baobei.customer.Grade.B);
+        Long customerId = ownership.importCustomer(customer,
+                new io.baobei.customer.OwnershipService.ImportedOwner(rep, TEAM_A), "测试导入", "test").getId();
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey(customerId.toString())
+                .taskDefinitionKey("Task_FollowUp").singleResult().getId();
+        RawHttp session = session(rep);
+        String task = WEBAPP_ENGINE + "/task/" + taskId;
+
+        // Tasklist's "×" (unclaim), its reset of the assignee, and the other ways of handing the task on
+        assertRefused(post(session, task + "/unclaim", Map.of()), 403, "unclaim");
+        assertRefused(post(session, task + "/assignee", java.util.Collections.singletonMap("userId", null)), 403, "reset");
+        assertRefused(post(session, task + "/assignee", Map.of("userId", REP_A2)), 403, "assign");
+        assertRefused(post(session, task + "/delegate", Map.of("userId", REP_A2)), 403, "delegate");
+        assertRefused(post(session, task + "/identity-links", Map.of("groupId", "sales", "type", "candidate")), 403, "group");
+        assertRefused(post(session, task + "/bpmnError", Map.of("errorCode", "x")), 403, "bpmn error");
+        HttpResponse<String> answer = post(session, task + "/unclaim", Map.of());
+        assertThat(json.readTree(answer.body()).path("message").asText())
+                .isEqualTo(EngineEntryGuard.MODEL_ASSIGNED);
+
+        var after = taskService.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(after.getAssignee()).isEqualTo(rep);
+        assertThat(taskService.getIdentityLinksForTask(taskId)).hasSize(1);
+        // and it is still in the rep's 我的任务 (assignee = current user)
+        assertThat(session.get(WEBAPP_ENGINE + "/task/count?assignee=" + rep, "Accept", "application/json").body())
+                .contains("\"count\":1");
     }
 
     @Test

@@ -247,11 +247,32 @@ class CustomerRegistrationProcessTest {
 
         review(instance, TestIdentities.MGR_A, "REJECT", "客户信息无法核实");
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_Rejected");
         Registration registration = registrationOf(instance);
         assertThat(registration.getStatus()).isEqualTo(RegistrationStatus.REJECTED);
         assertThat(registration.getDecisionReason()).isEqualTo("客户信息无法核实");
         assertThat(registration.getCustomerId()).isNull();
+        acknowledgeNotPassed(instance, "Task_AcknowledgeRejection", TestIdentities.REP_A1, "驳回了这份报备", "客户信息无法核实");
+        assertThat(instance).isEnded().hasPassed("Task_AcknowledgeRejection", "EndEvent_Rejected");
+    }
+
+    /**
+     * The submitter's 报备未通过 task: assigned to them, showing the company, who decided and the reason; it asks for
+     * nothing and closes with 完成.
+     */
+    private void acknowledgeNotPassed(ProcessInstance instance, String taskKey, String submitter, String notice,
+                                      String reason) {
+        assertThat(instance).isWaitingAt(taskKey);
+        Task told = task(instance);
+        assertThat(told).isAssignedTo(submitter).hasName("报备未通过");
+        Map<String, Object> shown = processes.as(submitter, () -> taskService.getVariablesLocal(told.getId()));
+        assertThat(shown).containsEntry(COMPANY_NAME, registrationOf(instance).getCompanyName())
+                .containsEntry(REJECTION_REASON, reason);
+        assertThat((String) shown.get(DECISION_NOTICE)).startsWith("主管 " + TestIdentities.MGR_A).contains(notice);
+        assertThat(shown).doesNotContainKeys(CONTACT_NAME, PHONE, EMAIL);
+        // the form has no field to fill: anything sent with it is refused
+        assertThatThrownBy(() -> processes.asUser(submitter, () -> engine.getFormService().submitTaskForm(told.getId(),
+                Map.of(REVIEW_DECISION, "APPROVE")))).isInstanceOf(InvalidInputException.class);
+        processes.asUser(submitter, () -> engine.getFormService().submitTaskForm(told.getId(), Map.of()));
     }
 
     @Test
@@ -292,6 +313,40 @@ class CustomerRegistrationProcessTest {
         processes.executeJob(instance);
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
         assertThat(instance).hasPassed("Task_ReviseRegistration", "Gateway_MergeSubmission", "Task_ValidateRegistration");
+    }
+
+    @Test
+    void aCompanyRenamedInTheRevisionFormIsWhatTheDuplicateCheckAndTheManagerSeeNext() {
+        String company = Processes.uniqueName("惠州市大亚湾石化");
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "REVISE", "公司名称请写营业执照上的全称");
+        // the full name the rep types in is a company in the pool: the duplicate check must look at the new name
+        String renamed = Processes.uniqueName("惠州大亚湾石化设备");
+        customers.save(new Customer(renamed, Grade.C, Instant.now(clock)));
+
+        // exactly as Tasklist submits the Camunda Form of 修改报备
+        Task revise = task(instance);
+        Map<String, Object> form = Processes.validForm(renamed).toVariables();
+        form.put(CONTACT_NAME, "");
+        form.put(PHONE, "");
+        processes.asUser(TestIdentities.REP_A1, () -> engine.getFormService().submitTaskForm(revise.getId(), form));
+
+        assertThat(registrationOf(instance).getCompanyName()).isEqualTo(renamed);
+        assertThat(instance).variables().containsEntry(COMPANY_NAME, renamed);
+        processes.executeJob(instance);
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+        assertThat(instance).variables().containsEntry(VERDICT, Verdict.SUSPECT.name());
+        Task review = task(instance);
+        assertThat(taskService.getVariableLocal(review.getId(), COMPANY_NAME)).as("the review's card").isEqualTo(renamed);
+        assertThat((String) taskService.getVariableLocal(review.getId(), DUPLICATE_SUMMARY)).contains(renamed);
+
+        // a completion with variables (REST API) keeps working the same way
+        review(instance, TestIdentities.MGR_A, "REVISE", "请再核对名称");
+        Task again = task(instance);
+        processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(again.getId(),
+                Processes.validForm(company).toVariables()));
+        assertThat(registrationOf(instance).getCompanyName()).isEqualTo(company);
     }
 
     @Test
@@ -380,13 +435,14 @@ class CustomerRegistrationProcessTest {
 
         processes.executeJob(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_GrantProtection", "Gateway_GrantOutcome", "EndEvent_GrantRefused")
-                .hasNotPassed("EndEvent_Approved");
         assertThat(instance).variables().containsEntry(GRANT_OUTCOME, "REFUSED");
         Registration registration = registrationOf(instance);
         assertThat(registration.getStatus()).isEqualTo(RegistrationStatus.REFUSED);
         assertThat(registration.getCustomerId()).isNull();
         assertThat(registration.getRefusalReason()).contains("已达保有量上限（50 个）");
+        acknowledgeNotPassed(instance, "Task_AcknowledgeRefusal", rep, "归属规则不允许", registration.getRefusalReason());
+        assertThat(instance).isEnded().hasPassed("Task_GrantProtection", "Gateway_GrantOutcome", "Task_AcknowledgeRefusal",
+                "EndEvent_GrantRefused").hasNotPassed("EndEvent_Approved");
         assertThat(customers.countByOwnerAndStatus(rep, CustomerStatus.PROTECTED)).isEqualTo(50);
     }
 
