@@ -56,7 +56,12 @@ class TasklistChineseBrowserTest {
     private static final List<String> HIDDEN_CONTROLS = List.of(
             "li.create-task-action", "li.shortcut-help", ".ce-eol-banner", ".followup-date", ".tasks-list .priority",
             "[cam-tasklist-task-meta] .unclaim", "[cam-tasklist-task-meta] .reset-assignee",
-            "[cam-tasklist-task] .instance-link", "[cam-tasklist-task] .process-definition > span");
+            "[cam-tasklist-task] .instance-link", "[cam-tasklist-task] .process-definition > span",
+            "[cam-tasklist-task-meta] .reset-due-date");
+
+    /** The Chinese labels of those controls: not on the page either. */
+    private static final List<String> HIDDEN_CONTROL_TEXTS = List.of(
+            "创建任务", "键盘快捷键", "设置跟进日期", "设置到期日", "添加组", "流程变量", "执行变量", "案例实例变量");
 
     @Autowired
     OwnershipService ownership;
@@ -87,6 +92,20 @@ class TasklistChineseBrowserTest {
                 .isNotNegative().isLessThan(cards.indexOf(later));
         assertThat(footer(tasklist)).contains("Baobei");
         assertThat(displayed(tasklist, ".task-card .assignee")).as("the assignee is still shown").isTrue();
+        for (String readOnly : List.of("[cam-tasklist-task-meta] .due-date", "[cam-tasklist-task-meta] li.assignee > .set-value")) {
+            assertThat(tasklist.driver().findElement(By.cssSelector(readOnly)).getCssValue("pointer-events"))
+                    .as(readOnly + " cannot be clicked into an editor").isEqualTo("none");
+        }
+
+        // the sorting menu offers the task's own dates, not variables a rep cannot name
+        tasklist.step("sorting-menu", () -> {
+            tasklist.clickWhenReady(By.cssSelector("[cam-sorting-choices] .new-sort .dropdown-toggle"));
+            String menu = tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[cam-sorting-choices] .new-sort .dropdown-menu"))).getText();
+            assertThat(menu).contains("到期日").doesNotContain("变量");
+            tasklist.screenshot("sorting-menu-open");
+            tasklist.clickWhenReady(By.cssSelector("[cam-sorting-choices] .new-sort .dropdown-toggle"));
+        });
 
         // 2. The follow-up form's select and date picker.
         tasklist.step("follow-up-select-and-date", () -> {
@@ -144,6 +163,9 @@ class TasklistChineseBrowserTest {
         tasklist.screenshot("checked-" + where.replace(' ', '-'));
         assertThat(found).as("Camunda English on the page: " + where).isEmpty();
         assertThat(text).as("vendor banner: " + where).doesNotContain("迁移到 Camunda");
+        for (String control : HIDDEN_CONTROL_TEXTS) {
+            assertThat(text).as("hidden control shown: " + where).doesNotContain(control);
+        }
         for (String control : HIDDEN_CONTROLS) {
             assertThat(displayed(tasklist, control)).as(control + " shown: " + where).isFalse();
         }
