@@ -90,6 +90,8 @@ class TasklistChineseBrowserTest {
         String cards = tasklist.taskListText();
         assertThat(cards.indexOf(urgent)).as("the task due first is listed first: " + cards)
                 .isNotNegative().isLessThan(cards.indexOf(later));
+        assertThat(tasklist.driver().findElement(By.cssSelector("[cam-sorting-choices] .sort-by")).getText())
+                .as("the list says how it is sorted").isEqualTo("到期日");
         assertThat(footer(tasklist)).contains("Baobei");
         assertThat(displayed(tasklist, ".task-card .assignee")).as("the assignee is still shown").isTrue();
         for (String readOnly : List.of("[cam-tasklist-task-meta] .due-date", "[cam-tasklist-task-meta] li.assignee > .set-value")) {
@@ -102,7 +104,7 @@ class TasklistChineseBrowserTest {
             tasklist.clickWhenReady(By.cssSelector("[cam-sorting-choices] .new-sort .dropdown-toggle"));
             String menu = tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[cam-sorting-choices] .new-sort .dropdown-menu"))).getText();
-            assertThat(menu).contains("到期日").doesNotContain("变量");
+            assertThat(menu).contains("创建时间").doesNotContain("变量");
             tasklist.screenshot("sorting-menu-open");
             tasklist.clickWhenReady(By.cssSelector("[cam-sorting-choices] .new-sort .dropdown-toggle"));
         });

@@ -135,6 +135,24 @@
     powered.appendChild(name);
   }
 
+  // Tasklist sorts by creation date (newest first) unless the address says otherwise, and shows that choice; the
+  // filters list the most urgent first anyway (TasklistFilters), so open the list sorted by due date, as it is.
+  var CREATED_FIRST = '[{"sortBy":"created","sortOrder":"desc"}]';
+  var DUE_FIRST = '[{"sortBy":"dueDate","sortOrder":"asc"}]';
+  var sortingSettled = false;
+  function dueDateFirst() {
+    var hash = window.location.hash;
+    var query = hash.indexOf('?');
+    if (sortingSettled || hash.indexOf('#/') !== 0 || query < 0) return;
+    var params = new URLSearchParams(hash.substring(query + 1));
+    if (!params.has('filter')) return;
+    sortingSettled = true; // once per page: what the user picks afterwards stays
+    var sorting = params.get('sorting');
+    if (sorting && sorting !== CREATED_FIRST) return;
+    params.set('sorting', DUE_FIRST);
+    window.location.replace(hash.substring(0, query + 1) + params.toString());
+  }
+
   var scheduled = false;
   function run() {
     scheduled = false;
@@ -145,6 +163,7 @@
       translateAttributes(roots[i]);
     }
     footer();
+    dueDateFirst();
   }
 
   // batch the page's mutations into one pass per frame; our own edits change only known English texts, so the
