@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -38,14 +40,15 @@ public class TasklistFilters implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // most urgent first: Tasklist adds its own sorting (creation date by default) after the filter's
         ensure(MY_TASKS, "分配给我的全部任务", -10, "#3c78d8",
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
         ensure(TO_REVIEW, "我所管理团队的待审核报备（含已认领）", -5, "#e69138",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskDefinitionKey("Task_ReviewRegistration").includeAssignedTasks());
         ensure(DUE_SOON, "三天内到期的我的任务", 0, "#cc0000",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
-                        .dueBeforeExpression("${dateTime().plusDays(3).toDate()}"));
+                        .dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc());
         // reps never have claims to approve: the filter is the managers' (and admins')
         ensure(CLAIMS_TO_APPROVE, "我所管理团队的公海领取审批（含已认领）", -4, "#6aa84f",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -57,6 +60,11 @@ public class TasklistFilters implements ApplicationRunner {
         ensure(name, description, priority, color, query, Groups.SALES, Groups.MANAGERS, Groups.ADMINS);
     }
 
+    private static boolean sameQuery(TaskQuery saved, TaskQuery wanted) {
+        JsonTaskQueryConverter json = new JsonTaskQueryConverter();
+        return json.toJson((TaskQueryImpl) saved).toString().equals(json.toJson((TaskQueryImpl) wanted).toString());
+    }
+
     private void ensure(String name, String description, int priority, String color, TaskQuery query,
                         String... groups) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
@@ -66,6 +74,10 @@ public class TasklistFilters implements ApplicationRunner {
                             "refresh", true,
                             "variables", List.of(Map.of("name", RegistrationVariables.COMPANY_NAME, "label", "公司名称"))))
                     .setQuery(query);
+            filterService.saveFilter(filter);
+        } else if (!sameQuery(filter.getQuery(), query)) {
+            // an upgrade changed the filter (e.g. its sorting): the saved one follows
+            filter.setQuery(query);
             filterService.saveFilter(filter);
         }
         for (String group : groups) {

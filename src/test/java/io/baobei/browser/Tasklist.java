@@ -250,7 +250,8 @@ final class Tasklist implements AutoCloseable {
 
     void claim() {
         clickWhenReady(By.cssSelector(".task-card button.claim"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card button.unclaim")));
+        // the unassign "×" that replaces 认领 is hidden (styles/user-styles.css) but there once the claim is done
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-card button.unclaim")));
     }
 
     /**

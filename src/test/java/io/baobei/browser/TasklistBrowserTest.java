@@ -99,7 +99,7 @@ class TasklistBrowserTest {
         tasklist.type("联系电话", phone);
         tasklist.select("所属行业", "信息技术/互联网");
         tasklist.type("所在地区", "广东省深圳市");
-        // the date field shows and parses mm/dd/yyyy (typed YYYY-MM-DD is misread), so use its calendar
+        // pick the date in its calendar, as a user would
         tasklist.pickToday("首次接触日期");
         tasklist.chooseRadio("意向等级", "A - 有明确意向和购买需求");
     }
