@@ -101,6 +101,12 @@ public class IdentityBootstrap implements ApplicationRunner {
         }
     }
 
+    /** Removes the group's authorizations on one resource, if any. */
+    public void revoke(String groupId, Resource resource, String resourceId) {
+        authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .list().forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    }
+
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).count() > 0;

@@ -43,9 +43,12 @@ public class TasklistFilters implements ApplicationRunner {
         // most urgent first: Tasklist adds its own sorting (creation date by default) after the filter's
         ensure(MY_TASKS, "分配给我的全部任务", -10, "#3c78d8",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-        ensure(TO_REVIEW, "我所管理团队的待审核报备（含已认领）", -5, "#e69138",
+        // the managers' filter, and the first in their list (Tasklist opens the first filter by priority): a manager lands
+        // on the reviews waiting for them; reps never review, so they do not see it and land on 我的任务
+        ensure(TO_REVIEW, "我所管理团队的待审核报备（含已认领）", -20, "#e69138",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskDefinitionKey("Task_ReviewRegistration").includeAssignedTasks());
+                        .taskDefinitionKey("Task_ReviewRegistration").includeAssignedTasks(),
+                Groups.MANAGERS, Groups.ADMINS);
         ensure(DUE_SOON, "三天内到期的我的任务", 0, "#cc0000",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                         .dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc());
@@ -75,13 +78,22 @@ public class TasklistFilters implements ApplicationRunner {
                             "variables", List.of(Map.of("name", RegistrationVariables.COMPANY_NAME, "label", "公司名称"))))
                     .setQuery(query);
             filterService.saveFilter(filter);
-        } else if (!sameQuery(filter.getQuery(), query)) {
-            // an upgrade changed the filter (e.g. its sorting): the saved one follows
+        } else if (!sameQuery(filter.getQuery(), query) || !Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
+            // an upgrade changed the filter (its sorting, its place in the list): the saved one follows
+            Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+            properties.put("priority", priority);
+            filter.setProperties(properties);
             filter.setQuery(query);
             filterService.saveFilter(filter);
         }
-        for (String group : groups) {
-            bootstrap.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        List<String> readers = List.of(groups);
+        for (String group : List.of(Groups.SALES, Groups.MANAGERS, Groups.ADMINS)) {
+            if (readers.contains(group)) {
+                bootstrap.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+            } else {
+                // an upgrade took the filter from this group (待我审核 was once shown to reps)
+                bootstrap.revoke(group, Resources.FILTER, filter.getId());
+            }
         }
     }
 }

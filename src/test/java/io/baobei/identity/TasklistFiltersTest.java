@@ -51,6 +51,25 @@ class TasklistFiltersTest {
                 instanceOf(urgent), instanceOf(middle), instanceOf(later));
     }
 
+    @Test
+    void managersLandOnTheirReviewsAndRepsDoNotSeeThem() {
+        List<String> repFilters = visibleFilters(TestIdentities.REP_A1);
+        List<String> managerFilters = visibleFilters(TestIdentities.MGR_A);
+
+        // Tasklist opens the first filter by priority
+        assertThat(repFilters).doesNotContain(TasklistFilters.TO_REVIEW, TasklistFilters.CLAIMS_TO_APPROVE)
+                .first().isEqualTo(TasklistFilters.MY_TASKS);
+        assertThat(managerFilters).first().isEqualTo(TasklistFilters.TO_REVIEW);
+        assertThat(managerFilters).contains(TasklistFilters.MY_TASKS, TasklistFilters.CLAIMS_TO_APPROVE);
+    }
+
+    /** The filters {@code user} may read, in Tasklist's order (by the "priority" property). */
+    private List<String> visibleFilters(String user) {
+        return processes.as(user, () -> filterService.createTaskFilterQuery().list()).stream()
+                .sorted(java.util.Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
+                .map(org.camunda.bpm.engine.filter.Filter::getName).toList();
+    }
+
     private String importOwned(String company, String rep, Instant followUpDue) {
         Customer customer = new Customer(company, Grade.B, Instant.now());
         customer.updateDetails(company, null, "王先生", Processes.uniqueMobile(), null, "IT", "浙江省杭州市", Grade.B);
