@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.baobei.common.DisplayTimes;
 import io.baobei.common.BusinessRuleException;
 import io.baobei.common.NotFoundException;
 import io.baobei.dedup.DuplicateCandidate;
@@ -37,7 +37,6 @@ import io.baobei.identity.UserDirectory;
 @Transactional(noRollbackFor = OwnershipRefusedException.class)
 public class OwnershipService {
 
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** someone else took the customer out of the pool this recently: a claim "lost" the race rather than came late */
     static final Duration LOST_WINDOW = Duration.ofDays(1);
 
@@ -524,7 +523,7 @@ public class OwnershipService {
     }
 
     private String display(Instant instant) {
-        return DISPLAY.withZone(zone()).format(instant);
+        return DisplayTimes.minute(instant, clock);
     }
 
     /** "2 小时", "90 分钟" */

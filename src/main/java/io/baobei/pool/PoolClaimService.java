@@ -3,7 +3,6 @@ package io.baobei.pool;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.baobei.common.DisplayTimes;
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
 import io.baobei.common.FieldError;
@@ -56,8 +56,6 @@ public class PoolClaimService {
 
     static final int MAX_OPTIONS = 50;
     static final int MAX_REASON = 500;
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final PoolClaimRepository claims;
     private final OwnershipService ownership;
@@ -149,7 +147,7 @@ public class PoolClaimService {
                 : ownership.inDrawWindow(c, now) ? "，抽签中（至 " + display(c.getDrawUntil()) + "）" : "";
         // why and since when it is in the pool, e.g. " · 2026-11-27 起在公海（主动释放）"
         String why = c.getPoolReason() == null || c.getInPoolSince() == null ? ""
-                : " · " + DAY.withZone(clock.getZone()).format(c.getInPoolSince()) + " 起在公海（" + c.getPoolReason().label() + "）";
+                : " · " + DisplayTimes.day(c.getInPoolSince(), clock) + " 起在公海（" + c.getPoolReason().label() + "）";
         return c.getCompanyName() + "（" + label(c.getIndustry()) + " · " + (c.getRegion() == null ? "地区未填" : c.getRegion())
                 + " · " + c.getGrade() + " 级" + why + when + "）";
     }
@@ -392,6 +390,6 @@ public class PoolClaimService {
     }
 
     private String display(Instant instant) {
-        return DISPLAY.withZone(clock.getZone()).format(instant);
+        return DisplayTimes.minute(instant, clock);
     }
 }

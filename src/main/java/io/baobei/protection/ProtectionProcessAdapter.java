@@ -1,6 +1,5 @@
 package io.baobei.protection;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import io.baobei.common.DisplayTimes;
 import io.baobei.customer.Customer;
 import io.baobei.customer.Grade;
 import io.baobei.customer.OwnershipAction;
@@ -28,7 +28,6 @@ import static io.baobei.protection.ProtectionVariables.*;
 @Component
 class ProtectionProcessAdapter implements ProtectionPort {
 
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -94,7 +93,7 @@ class ProtectionProcessAdapter implements ProtectionPort {
     static Map<String, Object> deadlineVariables(Customer customer, java.time.Clock clock) {
         return Map.of(PROTECTED_UNTIL, Date.from(customer.getProtectedUntil()),
                 FOLLOW_UP_DUE, Date.from(customer.getNextFollowUpDue()),
-                PROTECTED_UNTIL_TEXT, DISPLAY.withZone(clock.getZone()).format(customer.getProtectedUntil()),
-                FOLLOW_UP_DUE_TEXT, DISPLAY.withZone(clock.getZone()).format(customer.getNextFollowUpDue()));
+                PROTECTED_UNTIL_TEXT, DisplayTimes.minute(customer.getProtectedUntil(), clock),
+                FOLLOW_UP_DUE_TEXT, DisplayTimes.minute(customer.getNextFollowUpDue(), clock));
     }
 }

@@ -1,13 +1,14 @@
 package io.baobei.registration;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
+
+import io.baobei.common.DisplayTimes;
 
 import static io.baobei.registration.RegistrationVariables.*;
 
@@ -19,7 +20,6 @@ import static io.baobei.registration.RegistrationVariables.*;
 @Component
 public class RejectionTaskListener implements TaskListener {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final RegistrationService service;
     private final Clock clock;
@@ -34,7 +34,7 @@ public class RejectionTaskListener implements TaskListener {
         RegistrationService.Rejection rejection = service.rejection(registrationId(task.getExecution()),
                 task.getProcessInstanceId());
         String manager = nameOf(task, rejection.decidedBy());
-        String when = rejection.decidedAt() == null ? "" : WHEN.withZone(clock.getZone()).format(rejection.decidedAt()) + " ";
+        String when = rejection.decidedAt() == null ? "" : DisplayTimes.minute(rejection.decidedAt(), clock) + " ";
         String notice = rejection.refusedByRules()
                 ? "主管 " + manager + " 已批准，但 " + when + "授予保护期时归属规则不允许，报备未通过。"
                 : "主管 " + manager + " 于 " + when + "驳回了这份报备。";
