@@ -96,7 +96,7 @@ public class OwnershipService {
     // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
     @Transactional
     public Optional<OwnershipRefusal> quotaRefusal(Actor rep, Counted self) {
-        return quotaUse(rep, self).filter(QuotaUse::full).map(use -> new OwnershipRefusal(ClaimRule.QUOTA,
+        return Optional.of(quotaUse(rep, self)).filter(QuotaUse::full).map(use -> new OwnershipRefusal(ClaimRule.QUOTA,
                 "您名下保护中的客户与处理中的报备、领取共 " + use.used() + " 个，已达保有量上限（" + use.max()
                         + " 个）。客户成交、被回收，或您在客户跟进任务中选择“释放到公海”后，即可继续报备或领取。", null));
     }
@@ -108,12 +108,12 @@ public class OwnershipService {
         }
     }
 
-    private Optional<QuotaUse> quotaUse(Actor rep, Counted self) {
+    private QuotaUse quotaUse(Actor rep, Counted self) {
         int max = asSystem.call(() -> rules.quota(rep));
         long held = customers.countByOwnerAndStatus(rep.username(), CustomerStatus.PROTECTED);
         long pending = pendingRequests.stream().mapToLong(p -> p.pendingFor(rep.username())).sum()
                 - (self.inQuota() ? 1 : 0);
-        return Optional.of(new QuotaUse(held + pending, max));
+        return new QuotaUse(held + pending, max);
     }
 
     /**
@@ -312,17 +312,17 @@ public class OwnershipService {
             throw new BusinessRuleException("接收人 " + toOwner + " 不属于任何销售团队");
         }
         repLocks.lock(toOwner);
-        Optional<QuotaUse> quota = quotaUse(receiver, Counted.NOTHING).filter(QuotaUse::full);
-        if (quota.isPresent() && !overrideQuota) {
+        QuotaUse quota = quotaUse(receiver, Counted.NOTHING);
+        if (quota.full() && !overrideQuota) {
             throw new OwnershipRefusedException(new OwnershipRefusal(ClaimRule.QUOTA, "接收人 " + toOwner
-                    + " 名下保护中的客户与处理中的报备、领取共 " + quota.get().used() + " 个，已达保有量上限（"
-                    + quota.get().max() + " 个）。可以转给其他同事，或选择超额转移（overrideQuota，记入客户历史）。", null));
+                    + " 名下保护中的客户与处理中的报备、领取共 " + quota.used() + " 个，已达保有量上限（"
+                    + quota.max() + " 个）。可以转给其他同事，或选择超额转移（overrideQuota，记入客户历史）。", null));
         }
         Instant now = Instant.now(clock);
         String from = customer.getOwner();
         CustomerStatus status = customer.getStatus();
         String recorded = (reason == null ? "转移" : "转移：" + reason)
-                + (quota.isPresent() ? "（接收人保有量已满，由 " + actor + " 超额转移）" : "");
+                + (quota.full() ? "（接收人保有量已满，由 " + actor + " 超额转移）" : "");
         ProtectionPort.Terms terms = asSystem.call(() -> protection.terms(customer.getGrade(), source));
         if (status == CustomerStatus.PROTECTED && terms.restartClock()) {
             endPeriod(customer, OwnershipAction.TRANSFERRED, true, now);

@@ -175,11 +175,8 @@ public class PoolClaimService {
     public Submitted submit(Object customerIdValue, String claimant, Object reasonValue, String processInstanceId) {
         Long customerId = customerId(customerIdValue);
         String reason = reason(reasonValue);
-        if (!customers.exists(customerId)) {
-            throw new NotFoundException("客户", customerId);
-        }
         Instant now = Instant.now(clock);
-        Customer customer = ownership.lock(customerId);
+        Customer customer = ownership.lock(customerId); // 404 for an unknown id
         Actor rep = directory.actor(claimant);
         if (rep.team() == null) {
             throw new BusinessRuleException("您尚未加入任何销售团队，无法领取公海客户，请联系管理员");
