@@ -47,6 +47,7 @@ import io.baobei.customer.OwnershipEvent;
 import io.baobei.customer.OwnershipRefusedException;
 import io.baobei.customer.OwnershipService;
 import io.baobei.customer.OwnershipSource;
+import io.baobei.customer.TestCustomers;
 import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
 import io.baobei.protection.ProtectionVariables;
@@ -490,19 +491,11 @@ class PoolClaimProcessTest {
     // ------------------------------------------------------------------------------------------- helpers
 
     private Long poolCustomer(String name, Grade grade) {
-        Customer customer = new Customer(name, grade, Instant.now(clock));
-        customer.updateDetails(name, null, "王先生", Processes.uniqueMobile(), null, "IT", "广东省深圳市", grade);
-        return ownership.importCustomer(customer, null, "测试导入", "test").getId();
+        return TestCustomers.inPool(ownership, name, grade, "广东省深圳市", null);
     }
 
-    /** {@code count} customers protected for {@code rep}, as an import would give them. */
     private void protectFor(String rep, int count) {
-        for (int i = 0; i < count; i++) {
-            String name = Processes.uniqueName("保有量测试");
-            Customer customer = new Customer(name, Grade.C, Instant.now(clock));
-            customer.updateDetails(name, null, "李女士", Processes.uniqueMobile(), null, "IT", "广东省", Grade.C);
-            ownership.importCustomer(customer, new OwnershipService.ImportedOwner(rep, TEAM_A), "测试导入", "test");
-        }
+        TestCustomers.protectFor(ownership, rep, TEAM_A, count);
     }
 
     /** Puts a pool customer's publication and draw window where the test needs them. */

@@ -511,22 +511,13 @@ class CustomerRegistrationProcessTest {
     }
 
     /** A customer in the pool, claimable at once; without region, and with {@code phone} when given. */
+    /** A customer in the pool, claimable at once; without region (an approved registration fills it). */
     private Long poolCustomer(String company, String phone) {
-        Customer customer = new Customer(company, Grade.B, Instant.now(clock));
-        customer.updateDetails(company, null, "王先生", phone == null ? Processes.uniqueMobile() : phone, null, "IT",
-                null, Grade.B);
-        return ownership.importCustomer(customer, null, "测试导入", "test").getId();
+        return io.baobei.customer.TestCustomers.inPool(ownership, company, Grade.B, null, phone);
     }
 
-    /** {@code count} customers protected for {@code rep}, as an import would give them. */
     private void protectFor(String rep, int count) {
-        for (int i = 0; i < count; i++) {
-            String name = Processes.uniqueName("保有量测试");
-            Customer customer = new Customer(name, Grade.C, Instant.now(clock));
-            customer.updateDetails(name, null, "李女士", Processes.uniqueMobile(), null, "IT", "广东省", Grade.C);
-            ownership.importCustomer(customer, new OwnershipService.ImportedOwner(rep, TestIdentities.TEAM_A),
-                    "测试导入", "test");
-        }
+        io.baobei.customer.TestCustomers.protectFor(ownership, rep, TestIdentities.TEAM_A, count);
     }
 
     private Registration registrationOf(ProcessInstance instance) {
