@@ -1,10 +1,13 @@
 package io.baobei.engine;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 
@@ -17,8 +20,11 @@ final class EngineRefusals {
 
     static final String ATTRIBUTE = EngineRefusals.class.getName();
 
-    /** A refusal as the user should see it. */
-    record Refusal(int status, String message) {
+    /** A refusal as the user should see it; {@code fields} names the form fields it concerns (may be empty). */
+    record Refusal(int status, String message, List<FieldError> fields) {
+        Refusal(int status, String message) {
+            this(status, message, List.of());
+        }
     }
 
     private EngineRefusals() {
@@ -35,8 +41,8 @@ final class EngineRefusals {
     /** The first exception of ours in the cause chain, as status and message; null for anything else. */
     static Refusal refusalIn(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException) {
-                return new Refusal(400, t.getMessage());
+            if (t instanceof InvalidInputException invalid) {
+                return new Refusal(400, t.getMessage(), invalid.errors());
             }
             if (t instanceof BusinessRuleException) {
                 return new Refusal(409, t.getMessage());

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.baobei.common.ApiErrors;
+import io.baobei.common.FieldError;
 import io.baobei.identity.Role;
 
 /**
@@ -81,15 +83,27 @@ public class EngineRestErrors extends OncePerRequestFilter {
             LOG.warn("{} {} → {} {}: {}", request.getMethod(), request.getRequestURI(), capturing.status(), type,
                     engineMessage);
         }
-        write(response, objectMapper, status, message);
+        write(response, objectMapper, status, message, refusal != null ? refusal.fields() : List.of());
     }
 
-    /** An error of the webapps' REST API in the shape they read: {@code {"type", "message"}}, neutral type. */
     public static void write(HttpServletResponse response, ObjectMapper objectMapper, int status, String message)
             throws IOException {
+        write(response, objectMapper, status, message, List.of());
+    }
+
+    /**
+     * An error of the webapps' REST API in the shape they read: {@code {"type", "message"}}, neutral type; a refused
+     * form also gets {@code "errors": [{"field", "message"}]}, which Tasklist's custom/baobei-tasks.js shows beside the
+     * form fields they concern.
+     */
+    static void write(HttpServletResponse response, ObjectMapper objectMapper, int status, String message,
+                      List<FieldError> fields) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", typeFor(status));
         body.put("message", message);
+        if (!fields.isEmpty()) {
+            body.put("errors", fields);
+        }
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

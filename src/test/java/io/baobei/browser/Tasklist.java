@@ -248,10 +248,13 @@ final class Tasklist implements AutoCloseable {
         return driver.findElement(By.cssSelector(".tasks-list")).getText();
     }
 
+    /**
+     * A group task (审核报备, 审批领取) is claimed for its candidate as it opens (custom/baobei-tasks.js): no 认领 click,
+     * the "×" that gives it back replaces 认领 and the form can be filled.
+     */
     void claim() {
-        clickWhenReady(By.cssSelector(".task-card button.claim"));
-        // the unassign "×" that replaces 认领 is hidden (styles/user-styles.css) but there once the claim is done
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-card button.unclaim")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card button.unclaim")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-card button.claim")));
     }
 
     /**

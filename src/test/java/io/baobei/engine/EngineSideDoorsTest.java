@@ -223,6 +223,9 @@ class EngineSideDoorsTest {
                 + RegistrationVariables.PROCESS_KEY + "/submit-form", Map.of("variables", form));
         assertRefused(refused, 400, "invalid phone");
         assertThat(json.readTree(refused.body()).path("message").asText()).contains("联系电话").doesNotContain("Cannot");
+        // named by its form field, so Tasklist (custom/baobei-tasks.js) shows it under 联系电话
+        assertThat(json.readTree(refused.body()).path("errors").get(0).path("field").asText()).isEqualTo("phone");
+        assertThat(json.readTree(refused.body()).path("errors").get(0).path("message").asText()).contains("联系电话格式不正确");
 
         // Camunda's own refusals too: no Java types, no English engine text, a 4xx
         HttpResponse<String> unknown = post(rep, WEBAPP_ENGINE + "/task/no-such-task/submit-form", Map.of("variables", Map.of()));
