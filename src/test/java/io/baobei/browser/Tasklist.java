@@ -379,8 +379,12 @@ final class Tasklist implements AutoCloseable {
 
     private void closeInfoNotifications() {
         for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert-info button.close"))) {
-            if (close.isDisplayed()) {
-                close.click();
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                // the notification timed out by itself meanwhile
             }
         }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert-info")));
