@@ -82,6 +82,8 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                // the browser of a sales team in China: dates and times as they see them (footer: Asia/Shanghai)
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
