@@ -153,6 +153,21 @@
     window.location.replace(hash.substring(0, query + 1) + params.toString());
   }
 
+  // Tasklist writes a person as "firstName lastName"; a Chinese name is surname and given name without a space
+  // ("王 建国" → "王建国"). Only in the places that show people, and only when both parts are Chinese.
+  var PEOPLE = '.account .dropdown-toggle, [cam-tasklist-task-meta] li.assignee, .tasks-list .assignee';
+  var SPACED_CHINESE_NAME = /^(\s*[\u3400-\u9fff\u00b7]{1,4}) ([\u3400-\u9fff\u00b7]{1,4}\s*)$/;
+  function chineseNames() {
+    var places = document.querySelectorAll(PEOPLE);
+    for (var i = 0; i < places.length; i++) {
+      var walker = document.createTreeWalker(places[i], NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        var match = SPACED_CHINESE_NAME.exec(node.nodeValue);
+        if (match) node.nodeValue = match[1] + match[2];
+      }
+    }
+  }
+
   var scheduled = false;
   function run() {
     scheduled = false;
@@ -163,6 +178,7 @@
       translateAttributes(roots[i]);
     }
     footer();
+    chineseNames();
     dueDateFirst();
   }
 
