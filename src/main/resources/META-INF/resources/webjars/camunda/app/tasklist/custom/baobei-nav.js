@@ -15,7 +15,10 @@
     if (!menu || menu.querySelector('li.baobei-nav')) {
       return;
     }
-    var account = menu.querySelector(':scope > li.account');
+    // right after the engine selector, which the header's template always renders: the account menu comes and goes
+    // with AngularJS's ng-if, so it is no place to anchor to
+    var engineSelect = menu.querySelector(':scope > li[engine-select]');
+    var before = engineSelect ? engineSelect.nextSibling : menu.firstChild;
     LINKS.forEach(function (link) {
       var item = document.createElement('li');
       item.className = 'baobei-nav';
@@ -24,7 +27,7 @@
       anchor.target = '_self'; // a full page load: AngularJS's router must not take the link
       anchor.textContent = link[1];
       item.appendChild(anchor);
-      menu.insertBefore(item, account || null);
+      menu.insertBefore(item, before);
     });
   }
 
