@@ -71,13 +71,15 @@ class CustomerPageController {
             String task = c.getProtectionProcessInstanceId() == null ? null : tasks.get(c.getProtectionProcessInstanceId());
             // the follow-up task is its owner's to work on; a manager cannot open it in Tasklist
             boolean ownTask = task != null && actor.username().equals(c.getOwner());
+            // a won deal keeps its old end date, but no protection runs any more: no countdown
+            boolean protecting = c.getStatus() == CustomerStatus.PROTECTED && c.getProtectedUntil() != null;
             rows.add(new Row(c.getId(), c.getCompanyName(), c.getStatus().label(),
-                    c.getStatus().name().toLowerCase(), c.getGrade().name(), Industry.labelOf(c.getIndustry()),
+                    c.getStatus().name().toLowerCase(java.util.Locale.ROOT), c.getGrade().name(), Industry.labelOf(c.getIndustry()),
                     c.getRegion(), c.getOwner() == null ? null : owners.get(c.getOwner()),
-                    c.getProtectedUntil() == null ? null : DisplayTimes.minute(c.getProtectedUntil(), clock),
-                    c.getProtectedUntil() == null ? null : daysLeft(today, c.getProtectedUntil()),
+                    protecting ? DisplayTimes.minute(c.getProtectedUntil(), clock) : null,
+                    protecting ? daysLeft(today, c.getProtectedUntil()) : null,
                     c.getNextFollowUpDue() == null ? null : DisplayTimes.minute(c.getNextFollowUpDue(), clock),
-                    urgency(now, c.getNextFollowUpDue(), c.getProtectedUntil()),
+                    protecting ? urgency(now, c.getNextFollowUpDue(), c.getProtectedUntil()) : "",
                     ownTask ? TASKLIST_TASK + task : null));
         }
         model.addAttribute("rows", rows);

@@ -59,7 +59,7 @@ class RegistrationPageController {
         for (Registration r : found.getContent()) {
             String[] reason = reason(r);
             rows.add(new Row(r.getId(), r.getCompanyName(), r.getStatus().label(),
-                    r.getStatus().name().toLowerCase(), names.get(r.getSubmitter()),
+                    r.getStatus().name().toLowerCase(java.util.Locale.ROOT), names.get(r.getSubmitter()),
                     DisplayTimes.minute(r.getCreatedAt(), clock),
                     r.getDecidedBy() == null ? null : names.get(r.getDecidedBy()),
                     r.getDecidedAt() == null ? null : DisplayTimes.minute(r.getDecidedAt(), clock),

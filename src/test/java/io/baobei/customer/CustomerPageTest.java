@@ -31,6 +31,10 @@ class CustomerPageTest {
         Instant now = Instant.now();
         String later = held(team.rep1(), team.id(), Grade.A, now.plus(Duration.ofDays(20)), now.plus(Duration.ofDays(9)));
         String urgent = held(team.rep1(), team.id(), Grade.D, now.plus(Duration.ofDays(15)), now.plus(Duration.ofDays(2)));
+        Customer deal = heldCustomer(team.rep1(), team.id(), Grade.B, now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(1)));
+        ownership.convert(deal.getId(), null, "已签约", team.rep1());
+        String won = deal.getCompanyName();
         String colleagues = held(team.rep2(), team.id(), Grade.B, null, null);
         String otherTeams = held(other.rep1(), other.id(), Grade.B, null, null);
 
@@ -39,6 +43,9 @@ class CustomerPageTest {
         assertThat(page).contains("<title>我的客户 · 客户报备</title>", "name=\"viewport\"", later, urgent)
                 .doesNotContain(colleagues).doesNotContain(otherTeams);
         assertThat(page.indexOf(urgent)).as("due in 2 days before due in 9 days").isLessThan(page.indexOf(later));
+        assertThat(page.indexOf(later)).as("a won deal has no deadline: last").isLessThan(page.indexOf(won));
+        assertThat(page.substring(page.indexOf(won))).as("no countdown for a won deal").contains("已成交")
+                .doesNotContain("剩余").doesNotContain("已到期").doesNotContain("今天到期");
         assertThat(page).contains("保护中", "剩余 15 天", "剩余 20 天")
                 .as("the follow-up task of each customer, in Tasklist")
                 .containsPattern("href=\"/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+\"[^>]*>去跟进</a>")
@@ -79,12 +86,15 @@ class CustomerPageTest {
 
     /** A customer held by {@code rep}, imported with the given deadlines (null: ProtectionPolicy's); its name. */
     private String held(String rep, String team, Grade grade, Instant protectedUntil, Instant followUpDue) {
+        return heldCustomer(rep, team, grade, protectedUntil, followUpDue).getCompanyName();
+    }
+
+    private Customer heldCustomer(String rep, String team, Grade grade, Instant protectedUntil, Instant followUpDue) {
         String name = Processes.uniqueName("深圳市我的客户");
         Customer customer = new Customer(name, grade, Instant.now());
         customer.updateDetails(name, null, "王先生", Processes.uniqueMobile(), null, "IT", "广东省深圳市", grade);
-        ownership.importCustomer(customer, new OwnershipService.ImportedOwner(rep, team, null, protectedUntil,
+        return ownership.importCustomer(customer, new OwnershipService.ImportedOwner(rep, team, null, protectedUntil,
                 followUpDue), "测试导入", "test");
-        return name;
     }
 
     private String open(String user, String path) {
