@@ -64,6 +64,21 @@ class PoolPageTest {
     }
 
     @Test
+    void aGradeAClaimWaitsForTheManager() {
+        String rep = identities.newRep("ppa", TestIdentities.TEAM_A);
+        String token = Long.toString(System.nanoTime(), 36);
+        String company = "深圳市" + token + "甲级客户有限公司";
+        Long id = TestCustomers.inPool(ownership, company, Grade.A, "广东省深圳市", null);
+        RawHttp browser = signedIn(rep);
+
+        String outcome = claim(browser, browser.get("/pool?q=" + token).body(), id, token);
+
+        assertThat(outcome).contains("id=\"claim-outcome\"", "待主管审批", company, "已提交给您所在团队的主管")
+                .doesNotContain("未能领取");
+        assertThat(customers.findById(id).orElseThrow().getStatus()).isEqualTo(CustomerStatus.POOL);
+    }
+
+    @Test
     void managersSeeThePoolButDoNotClaimAndBadFiltersAreExplained() {
         String company = Processes.uniqueName("深圳市主管看公海");
         Long id = TestCustomers.inPool(ownership, company, Grade.C, "广东省深圳市", null);
