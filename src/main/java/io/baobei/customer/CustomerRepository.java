@@ -81,5 +81,24 @@ public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSp
     Page<Customer> findVisibleToManager(@Param("username") String username,
                                         @Param("teams") Collection<String> teams, Pageable pageable);
 
+    /**
+     * 我的客户's order: the next follow-up due first, then the end of protection, customers without them last. Written
+     * out because a Criteria query (derived queries) cannot say "nulls last", and H2 and PostgreSQL differ on it.
+     */
+    String MOST_URGENT_FIRST = " order by case when c.nextFollowUpDue is null then 1 else 0 end, c.nextFollowUpDue,"
+            + " case when c.protectedUntil is null then 1 else 0 end, c.protectedUntil, c.id";
+
+    @Query(value = "select c from Customer c where c.owner = :owner" + MOST_URGENT_FIRST,
+            countQuery = "select count(c) from Customer c where c.owner = :owner")
+    Page<Customer> findByOwnerMostUrgentFirst(@Param("owner") String owner, Pageable pageable);
+
+    @Query(value = "select c from Customer c where c.ownerTeam in :teams or c.owner = :username" + MOST_URGENT_FIRST,
+            countQuery = "select count(c) from Customer c where c.ownerTeam in :teams or c.owner = :username")
+    Page<Customer> findVisibleToManagerMostUrgentFirst(@Param("username") String username,
+                                                       @Param("teams") Collection<String> teams, Pageable pageable);
+
+    @Query(value = "select c from Customer c" + MOST_URGENT_FIRST, countQuery = "select count(c) from Customer c")
+    Page<Customer> findAllMostUrgentFirst(Pageable pageable);
+
     boolean existsById(Long id);
 }

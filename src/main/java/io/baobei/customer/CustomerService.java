@@ -3,6 +3,7 @@ package io.baobei.customer;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -51,6 +52,17 @@ public class CustomerService {
             case MANAGER -> customers.findVisibleToManager(actor.username(),
                     actor.managedTeams().isEmpty() ? List.of("") : actor.managedTeams(), pageable);
             case REP -> customers.findByOwner(actor.username(), pageable);
+        };
+    }
+
+    /** The same scope as {@link #list}, most urgent first (CustomerRepository.MOST_URGENT_FIRST); unsorted pageable. */
+    public Page<Customer> listMostUrgentFirst(Actor actor, int page, int size) {
+        Pageable pageable = PageRequest.of(Math.max(0, page), size);
+        return switch (actor.role()) {
+            case ADMIN -> customers.findAllMostUrgentFirst(pageable);
+            case MANAGER -> customers.findVisibleToManagerMostUrgentFirst(actor.username(),
+                    actor.managedTeams().isEmpty() ? List.of("") : actor.managedTeams(), pageable);
+            case REP -> customers.findByOwnerMostUrgentFirst(actor.username(), pageable);
         };
     }
 

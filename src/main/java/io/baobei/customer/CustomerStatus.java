@@ -2,9 +2,20 @@ package io.baobei.customer;
 
 public enum CustomerStatus {
     /** 保护中: owned by a rep until protectedUntil */
-    PROTECTED,
+    PROTECTED("保护中"),
     /** 公海池: no owner, open to claim */
-    POOL,
+    POOL("公海"),
     /** 已成交: the deal was won; stays with the rep who won it */
-    CONVERTED
+    CONVERTED("已成交");
+
+    private final String label;
+
+    CustomerStatus(String label) {
+        this.label = label;
+    }
+
+    /** The status as pages show it. */
+    public String label() {
+        return label;
+    }
 }

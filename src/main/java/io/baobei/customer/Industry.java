@@ -24,4 +24,17 @@ public enum Industry {
     public String label() {
         return label;
     }
+
+    /** The label of a stored industry code; a code outside the list (an old import) stands for itself. */
+    public static String labelOf(String code) {
+        if (code == null) {
+            return null;
+        }
+        for (Industry industry : values()) {
+            if (industry.name().equals(code)) {
+                return industry.label;
+            }
+        }
+        return code;
+    }
 }

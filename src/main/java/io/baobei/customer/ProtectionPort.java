@@ -1,8 +1,12 @@
 package io.baobei.customer;
 
+import java.util.Collection;
+import java.util.Map;
+
 /**
  * The one way the ownership core drives the protection process (CustomerProtectionProcess, business key = customer
- * id). Implemented by the protection feature; called only by OwnershipService, inside its transaction.
+ * id). Implemented by the protection feature; called only by OwnershipService, inside its transaction (the
+ * changes), and by the 我的客户 page (the read {@link #openFollowUpTasks}).
  */
 public interface ProtectionPort {
 
@@ -20,4 +24,7 @@ public interface ProtectionPort {
 
     /** Ends a running protection process from outside (release by API, transfer that restarts the clocks). */
     void end(String processInstanceId, OwnershipAction reason);
+
+    /** The open follow-up task (Task_FollowUp) of each of these protection processes that has one: process instance id → task id. */
+    Map<String, String> openFollowUpTasks(Collection<String> processInstanceIds);
 }

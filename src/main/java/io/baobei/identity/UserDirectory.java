@@ -1,12 +1,17 @@
 package io.baobei.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -64,6 +69,32 @@ public class UserDirectory {
         }
         Group group = asSystem(() -> identityService.createGroupQuery().groupId(teamId).singleResult());
         return group == null ? teamId : group.getName();
+    }
+
+    /**
+     * People's names as the directory has them (first name then last name: "李明"), by login; a login without a
+     * name, or unknown, stands for itself. For pages that show who owns or decided something.
+     */
+    public Map<String, String> names(Collection<String> usernames) {
+        String[] ids = usernames.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        Map<String, String> names = new HashMap<>();
+        for (String id : ids) {
+            names.put(id, id);
+        }
+        if (ids.length > 0) {
+            for (User user : asSystem(() -> identityService.createUserQuery().userIdIn(ids).list())) {
+                String name = ((user.getFirstName() == null ? "" : user.getFirstName())
+                        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+                if (!name.isEmpty()) {
+                    names.put(user.getId(), name);
+                }
+            }
+        }
+        return names;
+    }
+
+    public String name(String username) {
+        return username == null ? null : names(List.of(username)).get(username);
     }
 
     public boolean exists(String username) {

@@ -1,8 +1,10 @@
 package io.baobei.protection;
 
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -87,6 +89,19 @@ class ProtectionProcessAdapter implements ProtectionPort {
                 .processInstanceId(processInstanceId)
                 .setVariable(END_REASON, reason.name())
                 .correlateAll();
+    }
+
+    @Override
+    public Map<String, String> openFollowUpTasks(Collection<String> processInstanceIds) {
+        String[] ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        Map<String, String> tasks = new HashMap<>();
+        if (ids.length > 0) {
+            for (Task task : taskService.createTaskQuery().processInstanceIdIn(ids).taskDefinitionKey(FOLLOW_UP_TASK)
+                    .list()) {
+                tasks.put(task.getProcessInstanceId(), task.getId());
+            }
+        }
+        return tasks;
     }
 
     /** The deadlines of a protection as process variables: dates for the timers, text for the form. */

@@ -41,6 +41,24 @@ public final class RawHttp {
         return send(request(path, headers).GET());
     }
 
+    /** Posts an HTML form (application/x-www-form-urlencoded), as a browser submits one. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
+        String form = fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** The CSRF token of the first form of a page. */
+    public static String csrfToken(String html) {
+        Matcher csrf = CSRF_FIELD.matcher(html);
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF field on the page: " + html);
+        }
+        return csrf.group(1);
+    }
+
     /** Opens the login page and signs in with its CSRF token; returns the answer to the form post. */
     public HttpResponse<String> login(String username, String password, String... headers) {
         return submitLogin(get("/login", headers), username, password, headers);

@@ -62,6 +62,22 @@ public class TestIdentities {
         return id;
     }
 
+    /** A team of its own (a manager and two reps) that no other test uses: for pages and lists scoped to a team. */
+    public record Team(String id, String manager, String rep1, String rep2) {
+    }
+
+    /** A fresh team; ids start with {@code prefix} (letters and digits only, at most 20 characters). */
+    public Team newTeam(String prefix) {
+        String id = prefix + Long.toString(System.nanoTime(), 36);
+        bootstrap.ensureGroup(id, "测试" + id + "组", Groups.TYPE_TEAM);
+        bootstrap.ensureGroup(Groups.reviewersOf(id), "测试" + id + "组主管", Groups.TYPE_TEAM_MANAGERS);
+        Team team = new Team(id, id + "mgr", id + "r1", id + "r2");
+        user(team.manager(), Groups.MANAGERS, id, Groups.reviewersOf(id));
+        user(team.rep1(), Groups.SALES, id);
+        user(team.rep2(), Groups.SALES, id);
+        return team;
+    }
+
     private void user(String id, String... groups) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
             return;
