@@ -36,6 +36,16 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aFormSentWithAnExpiredCsrfTokenIsRefusedWithAChinesePage() {
+        RawHttp rep = new RawHttp(port);
+        rep.login(REP_A1, PASSWORD);
+        HttpResponse<String> stale = rep.postForm("/pool/1/claim", java.util.Map.of("_csrf", "expired"),
+                "Accept", "text/html");
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(stale.body()).contains("无权访问此页面").doesNotContain("Whitelabel");
+    }
+
+    @Test
     void aMissingPageIsAChinese404() {
         HttpResponse<String> missing = open("/no-such-page");
         assertThat(missing.statusCode()).isEqualTo(404);
