@@ -1,12 +1,14 @@
 package io.baobei.identity;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -64,6 +66,20 @@ public class UserDirectory {
         }
         Group group = asSystem(() -> identityService.createGroupQuery().groupId(teamId).singleResult());
         return group == null ? teamId : group.getName();
+    }
+
+    /**
+     * A person's name as the directory has it, first name then last name without a space as Chinese names are
+     * entered (李 + 明: 李明); the login when the user is unknown or has no name.
+     */
+    public String displayName(String username) {
+        if (username == null) {
+            return null;
+        }
+        User user = asSystem(() -> identityService.createUserQuery().userId(username).singleResult());
+        String name = user == null ? ""
+                : (Objects.toString(user.getFirstName(), "") + Objects.toString(user.getLastName(), "")).strip();
+        return name.isEmpty() ? username : name;
     }
 
     public boolean exists(String username) {
