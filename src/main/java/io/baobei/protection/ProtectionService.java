@@ -143,11 +143,13 @@ public class ProtectionService {
     }
 
     /**
-     * Records a follow-up by the owner and moves the follow-up deadline by the policy's interval.
+     * Records the follow-up accepted by Task_CheckFollowUp (its variables) and moves the follow-up deadline by the
+     * policy's interval. The customer is checked first: a step of another instance changes nothing.
      * Returns the process variables of the new deadline.
      */
-    public Map<String, Object> recordFollowUp(Long customerId, String processInstanceId, FollowUpInput input) {
+    public Map<String, Object> recordFollowUp(Long customerId, String processInstanceId, Map<String, Object> variables) {
         Customer customer = protectedIn(customerId, processInstanceId);
+        FollowUpInput input = checkedFollowUp(variables);
         String author = customer.getOwner();
         Instant now = Instant.now(clock);
         followUps.save(new FollowUp(customerId, author, input.channel(), input.content(), input.nextContactDate(), now));
@@ -160,8 +162,9 @@ public class ProtectionService {
     }
 
     /** 成交: records the closing note; the ownership core ends protection as converted. */
-    public void markConverted(Long customerId, String processInstanceId, FollowUpInput input) {
+    public void markConverted(Long customerId, String processInstanceId, Map<String, Object> variables) {
         Customer customer = protectedIn(customerId, processInstanceId);
+        FollowUpInput input = checkedFollowUp(variables);
         String author = customer.getOwner();
         followUps.save(new FollowUp(customerId, author, input.channel(), input.content(), input.nextContactDate(),
                 Instant.now(clock)));
@@ -170,8 +173,9 @@ public class ProtectionService {
     }
 
     /** 释放到公海, chosen in the follow-up task: the content is the reason. */
-    public void release(Long customerId, String processInstanceId, FollowUpInput input) {
+    public void release(Long customerId, String processInstanceId, Map<String, Object> variables) {
         Customer customer = protectedIn(customerId, processInstanceId);
+        FollowUpInput input = checkedFollowUp(variables);
         ownership.release(customerId, customer.getOwner(), abbreviate(input.content()), processInstanceId);
     }
 

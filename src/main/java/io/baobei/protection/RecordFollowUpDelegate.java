@@ -18,8 +18,8 @@ public class RecordFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProtectionService.FollowUpInput input = service.checkedFollowUp(execution.getVariables());
-        execution.setVariables(service.recordFollowUp(customerId(execution), execution.getProcessInstanceId(), input));
+        execution.setVariables(service.recordFollowUp(customerId(execution), execution.getProcessInstanceId(),
+                execution.getVariables()));
         // the form starts empty next time; the record is in the follow_up table
         execution.removeVariables(FORM_FIELDS);
     }
