@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
 
 /**
- * The follow-up task as the rep 李明 sees it in Tasklist: his name (not his login) as the task's assignee, the
+ * People by name in Tasklist: a manager sees the colleague who claimed a review as 陈静, not as a login. The
+ * follow-up task as the rep 李明 sees it: his name (not his login) as the task's assignee, the
  * customer's earlier follow-up read-only, 下次计划联系日期 marked required, and 已成交 asking for the deal (amount,
  * signing date, confirmation) before the customer is converted with it. Screenshots in target/screenshots/follow-up.
  */
@@ -52,12 +54,16 @@ class FollowUpBrowserTest {
     @Test
     void liMingSeesHisNameEarlierFollowUpsAndRecordsAWonDeal(Tasklist tasklist) {
         String login = "liming" + Long.toString(System.nanoTime(), 36);
-        createRep(login, "李", "明");
+        createUser(login, "李", "明", Groups.SALES, TestIdentities.TEAM_A);
         String company = "跟进浏览器测试科技有限公司" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         Customer customer = new Customer(company, Grade.B, Instant.now(clock));
         customer.updateDetails(company, null, "王先生", Processes.uniqueMobile(), null, "IT", "广东省深圳市", Grade.B);
-        Customer held = ownership.importCustomer(customer,
-                new OwnershipService.ImportedOwner(login, TestIdentities.TEAM_A), "测试数据", "test");
+        // protected for some days already: the browser's "today" (this machine's zone) may be Shanghai's yesterday,
+        // and a deal is not signed before the protection began
+        Instant since = Instant.now(clock).minus(Duration.ofDays(5));
+        Customer held = ownership.importCustomer(customer, new OwnershipService.ImportedOwner(login,
+                TestIdentities.TEAM_A, since, since.plus(Duration.ofDays(45)), Instant.now(clock).plus(Duration.ofDays(10))),
+                "测试数据", "test");
         // an earlier follow-up, recorded as 李明 would: the task he opens next shows it
         String pid = held.getProtectionProcessInstanceId();
         String first = taskService.createTaskQuery().processInstanceId(pid).singleResult().getId();
@@ -111,19 +117,51 @@ class FollowUpBrowserTest {
         assertThat(won.getDeal().signedOn()).isBetween(LocalDate.now(clock).minusDays(1), LocalDate.now(clock));
     }
 
+    @Test
+    void aManagerSeesTheColleagueWhoClaimedAReviewByName(Tasklist tasklist) {
+        // a second manager of team A, added after start-up: mgrA's login reconciles the team's grants
+        String colleague = "chenjing" + Long.toString(System.nanoTime(), 36);
+        createUser(colleague, "陈", "静", Groups.MANAGERS, TestIdentities.TEAM_A, Groups.reviewersOf(TestIdentities.TEAM_A));
+        String company = Processes.uniqueName("审核人姓名测试");
+        var registration = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
+        String review = awaitTask(registration.getId());
+        processes.asUser(colleague, () -> taskService.claim(review, colleague));
+
+        tasklist.step("manager-login", () -> tasklist.login(TestIdentities.MGR_A));
+        tasklist.step("review-claimed-by-colleague", () -> tasklist.openTask("待我审核", "审核报备", "公司名称", company));
+
+        String assignee = tasklist.driver().findElement(By.cssSelector(".task-card li.assignee")).getText();
+        assertThat(assignee.replaceAll("\\s", "")).isEqualTo("陈静");
+        assertThat(tasklist.taskListText()).doesNotContain(colleague);
+    }
+
     /** form-js marks a required field with "*" in its label. */
     private static boolean requiredMark(Tasklist tasklist, String label) {
         return tasklist.fieldGroup(label).findElement(By.cssSelector(".fjs-form-field-label")).getText().contains("*");
     }
 
-    private void createRep(String login, String firstName, String lastName) {
+    private void createUser(String login, String firstName, String lastName, String... groups) {
         User user = identityService.newUser(login);
         user.setFirstName(firstName);
         user.setLastName(lastName);
         user.setPassword(TestIdentities.PASSWORD);
         identityService.saveUser(user);
-        identityService.createMembership(login, Groups.SALES);
-        identityService.createMembership(login, TestIdentities.TEAM_A);
+        for (String group : groups) {
+            identityService.createMembership(login, group);
+        }
+    }
+
+    /** The duplicate check runs on the job executor; then the review task opens. */
+    private String awaitTask(String processInstanceId) {
+        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var open = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+            if (open != null) {
+                return open.getId();
+            }
+            Screenshots.sleep(250);
+        }
+        throw new AssertionError("no task within " + Tasklist.BACKEND_TIMEOUT);
     }
 
     /** The job executor records the follow-up asynchronously; then the next follow-up task opens. */
