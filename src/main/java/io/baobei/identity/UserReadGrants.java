@@ -51,10 +51,16 @@ public class UserReadGrants {
         this.asSystem = asSystem;
     }
 
-    /** Every team's grants (start-up). */
+    /** Every team's grants (start-up). A team that fails is logged and left to the next login: names only. */
     public void reconcileAllTeams() {
-        asSystem.run(() -> identityService.createGroupQuery().groupType(Groups.TYPE_TEAM).list()
-                .forEach(team -> reconcile(team.getId())));
+        asSystem.run(() -> identityService.createGroupQuery().groupType(Groups.TYPE_TEAM).list().forEach(team -> {
+            try {
+                reconcile(team.getId());
+            } catch (RuntimeException e) {
+                // e.g. another node starting at the same time inserted the same grant
+                LOG.warn("Could not reconcile the user READ grants of team {}: {}", team.getId(), e.toString());
+            }
+        }));
     }
 
     /** The grants of the teams {@code username} belongs to or manages. */
