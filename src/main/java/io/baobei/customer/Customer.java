@@ -68,6 +68,10 @@ public class Customer {
     private OwnershipAction poolReason;
     private Instant claimableFrom;
     private Instant drawUntil;
+    /** 成交: the deal, set with the conversion (null for customers converted before deals were recorded) */
+    @Column(precision = 14, scale = 2)
+    private java.math.BigDecimal dealAmount;
+    private java.time.LocalDate dealSignedOn;
     @Column(nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -165,8 +169,10 @@ public class Customer {
     }
 
     /** 成交: the owner keeps the customer; protection deadlines no longer apply. */
-    void markConverted(Instant now) {
+    void markConverted(Deal deal, Instant now) {
         this.status = CustomerStatus.CONVERTED;
+        this.dealAmount = deal.amount();
+        this.dealSignedOn = deal.signedOn();
         this.nextFollowUpDue = null;
         this.protectionProcessInstanceId = null;
         this.updatedAt = now;
@@ -265,6 +271,8 @@ public class Customer {
     public OwnershipAction getPoolReason() { return poolReason; }
     public Instant getClaimableFrom() { return claimableFrom; }
     public Instant getDrawUntil() { return drawUntil; }
+    /** the deal of a converted customer, or null */
+    public Deal getDeal() { return dealAmount == null ? null : new Deal(dealAmount, dealSignedOn); }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.common.DisplayTimes;
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.FieldError;
+import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 import io.baobei.dedup.DuplicateCandidate;
 import io.baobei.dedup.DuplicateCheck;
@@ -366,22 +368,32 @@ public class OwnershipService {
     }
 
     /**
-     * 成交: the owner keeps the customer, protection ends. {@code processInstanceId}: the protection instance whose
-     * follow-up task recorded the deal, or null (the running protection is then ended from outside).
+     * 成交: the owner keeps the customer with its {@code deal}, protection ends. {@code processInstanceId}: the
+     * protection instance whose follow-up task recorded the deal, or null (the running protection is then ended from
+     * outside). The deal is held to {@link Deal#check}, the rule the follow-up form was checked with (a signing date
+     * not after today stays so when this runs later), and is recorded in the history and the audit.
      */
-    public void convert(Long customerId, String processInstanceId, String note, String actor) {
+    public void convert(Long customerId, String processInstanceId, Deal deal, String note, String actor) {
         Customer customer = lock(customerId);
         boolean allowed = processInstanceId != null ? customer.isProtectedBy(processInstanceId)
                 : customer.getStatus() == CustomerStatus.PROTECTED;
         if (!allowed) {
             throw new BusinessRuleException("客户 " + customerId + " 不在保护期中，不能标记成交");
         }
+        List<FieldError> refused = new ArrayList<>();
+        Deal.check(deal.amount(), deal.signedOn().toString(), LocalDate.now(clock),
+                LocalDate.ofInstant(customer.getProtectedSince(), clock.getZone()), refused);
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
         Instant now = Instant.now(clock);
         CustomerStatus before = customer.getStatus();
         endPeriod(customer, OwnershipAction.CONVERTED, processInstanceId == null, now);
-        customer.markConverted(now);
+        customer.markConverted(deal, now);
+        String reason = "成交金额 " + deal.amountText() + " 元，签约日期 " + deal.signedOn()
+                + (note == null || note.isBlank() ? "" : "；" + note);
         history.record(customers.saveAndFlush(customer), OwnershipAction.CONVERTED, customer.getOwner(), before,
-                note, actor == null ? OwnershipEvent.SYSTEM : actor, null);
+                reason, actor == null ? OwnershipEvent.SYSTEM : actor, null);
     }
 
     /** The owner of an imported customer, with its deadlines when the import (or demo data) states them. */

@@ -1,5 +1,6 @@
 package io.baobei.demo;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerService;
 import io.baobei.customer.CustomerStatus;
+import io.baobei.customer.Deal;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
 import io.baobei.customer.OwnershipEvent;
@@ -160,7 +162,8 @@ public class DemoData implements ApplicationRunner {
                     since, since.plus(Duration.ofDays(45 + i % 30)), now.plus(Duration.ofDays(1 + i % 9))),
                     "演示数据：初始归属", OwnershipEvent.SYSTEM);
             if (seed.status() == CustomerStatus.CONVERTED) {
-                ownership.convert(customer.getId(), null, "演示数据：已成交", seed.owner());
+                ownership.convert(customer.getId(), null, new Deal(BigDecimal.valueOf(88_000L + i * 12_500L, 0),
+                        LocalDate.now(clock).minusDays(1)), "演示数据：已成交", seed.owner());
             } else if (seed.name().equals(RELEASED_SEED)) {
                 // one customer just released: the pool shows it as published on the next working day at 10:00,
                 // and its former owner in cooldown

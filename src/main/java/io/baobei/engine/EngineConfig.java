@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.baobei.protection.ProtectionVariables;
 import io.baobei.registration.RegistrationVariables;
 
 /** Engine settings that cannot be expressed as properties in application.yml. */
@@ -28,6 +29,7 @@ public class EngineConfig {
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
                 Set<String> personal = new HashSet<>(RegistrationVariables.CONTACT_FIELDS);
                 personal.add(RegistrationVariables.CONTACT_SUMMARY);
+                personal.addAll(ProtectionVariables.PERSONAL);
                 levels.add(new PersonalDataHistoryLevel(personal));
                 configuration.setCustomHistoryLevels(levels);
             }

@@ -37,12 +37,14 @@ public class IdentityBootstrap implements ApplicationRunner {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final BaobeiProperties properties;
+    private final UserReadGrants userReadGrants;
 
     public IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-                             BaobeiProperties properties) {
+                             BaobeiProperties properties, UserReadGrants userReadGrants) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.properties = properties;
+        this.userReadGrants = userReadGrants;
     }
 
     @Override
@@ -67,6 +69,8 @@ public class IdentityBootstrap implements ApplicationRunner {
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, PoolClaimVariables.PROCESS_KEY, Permissions.READ);
         // admins: everything, including Cockpit, Admin and /engine-rest
         Arrays.stream(Resources.values()).forEach(r -> grant(Groups.ADMINS, r, Authorization.ANY, Permissions.ALL));
+        // people's names in Tasklist: a team's managers read the team, the team reads its managers (UserReadGrants)
+        userReadGrants.reconcileAllTeams();
 
         createInitialAdmin();
     }

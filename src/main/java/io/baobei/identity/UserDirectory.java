@@ -72,8 +72,8 @@ public class UserDirectory {
     }
 
     /**
-     * People's names as the directory has them (first name then last name: "李明"), by login; a login without a
-     * name, or unknown, stands for itself. For pages that show who owns or decided something.
+     * People's names as the directory has them, first name then last name without a space as Chinese names are
+     * entered (李 + 明: 李明), by login; a login without a name, or unknown, stands for itself.
      */
     public Map<String, String> names(Collection<String> usernames) {
         String[] ids = usernames.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);

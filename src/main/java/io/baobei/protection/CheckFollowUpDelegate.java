@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_CheckFollowUp: refuses an incomplete follow-up. Synchronous with the task's completion, so a
- * refusal keeps the follow-up task open with the owner's input and shows the message in Tasklist.
+ * refusal keeps the follow-up task open with the owner's input and shows the message in Tasklist, and the rules
+ * that depend on today's date are judged on the day the owner submits, once.
  */
 @Component
 public class CheckFollowUpDelegate implements JavaDelegate {
@@ -19,8 +20,8 @@ public class CheckFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.protectedIn(ProtectionVariables.customerId(execution), execution.getProcessInstanceId());
-        ProtectionService.FollowUpInput input = service.validateFollowUp(execution.getVariables());
+        ProtectionService.FollowUpInput input = service.checkFollowUp(ProtectionVariables.customerId(execution),
+                execution.getProcessInstanceId(), execution.getVariables());
         execution.setVariable(ProtectionVariables.FOLLOW_UP_ACTION, input.action().name());
     }
 }

@@ -19,6 +19,6 @@ public class MarkConvertedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         service.markConverted(customerId(execution), execution.getProcessInstanceId(),
-                service.validateFollowUp(execution.getVariables()));
+                execution.getVariables());
     }
 }

@@ -1,8 +1,13 @@
 package io.baobei.protection;
 
+import java.util.List;
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.StringValue;
+
+import io.baobei.customer.Deal;
 
 /** Every variable name of {@code CustomerProtectionProcess} (business key = customer id), in one place. */
 public final class ProtectionVariables {
@@ -34,6 +39,21 @@ public final class ProtectionVariables {
     public static final String CHANNEL = "channel";
     public static final String CONTENT = "content";
     public static final String NEXT_CONTACT_DATE = "nextContactDate";
+    /** 已成交 only: 成交金额 (yuan), 签约日期 and the checkbox 确认已与客户签约 */
+    public static final String DEAL_AMOUNT = Deal.AMOUNT;
+    public static final String DEAL_SIGNED_ON = Deal.SIGNED_ON;
+    public static final String DEAL_CONFIRMED = "dealConfirmed";
+    /** every field of the form, removed after a follow-up is recorded so the next task starts empty */
+    public static final List<String> FORM_FIELDS = List.of(FOLLOW_UP_ACTION, CHANNEL, CONTENT, NEXT_CONTACT_DATE,
+            DEAL_AMOUNT, DEAL_SIGNED_ON, DEAL_CONFIRMED);
+
+    /** task-local on Task_FollowUp: the customer's earlier follow-ups as text, most recent first */
+    public static final String EARLIER_FOLLOW_UPS = "earlierFollowUps";
+    /**
+     * Variables that carry follow-up notes, which may name people or hold their numbers: the history level
+     * (engine.PersonalDataHistoryLevel) keeps them out of the history tables.
+     */
+    public static final Set<String> PERSONAL = Set.of(CONTENT, EARLIER_FOLLOW_UPS);
 
     /** input parameter of the two reclaim tasks: why the customer goes back to the pool */
     public static final String RECLAIM_REASON = "reclaimReason";

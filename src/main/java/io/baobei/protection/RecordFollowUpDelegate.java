@@ -1,7 +1,5 @@
 package io.baobei.protection;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,9 +18,9 @@ public class RecordFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProtectionService.FollowUpInput input = service.validateFollowUp(execution.getVariables());
-        execution.setVariables(service.recordFollowUp(customerId(execution), execution.getProcessInstanceId(), input));
+        execution.setVariables(service.recordFollowUp(customerId(execution), execution.getProcessInstanceId(),
+                execution.getVariables()));
         // the form starts empty next time; the record is in the follow_up table
-        execution.removeVariables(List.of(FOLLOW_UP_ACTION, CHANNEL, CONTENT, NEXT_CONTACT_DATE));
+        execution.removeVariables(FORM_FIELDS);
     }
 }

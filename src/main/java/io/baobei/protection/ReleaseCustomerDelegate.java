@@ -19,6 +19,6 @@ public class ReleaseCustomerDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         service.release(customerId(execution), execution.getProcessInstanceId(),
-                service.validateFollowUp(execution.getVariables()));
+                execution.getVariables());
     }
 }

@@ -74,6 +74,11 @@ final class Tasklist implements AutoCloseable {
 
     /** The site root sends an anonymous visitor to the Baobei login page, and from there into Tasklist. */
     void login(String username) {
+        login(username, username);
+    }
+
+    /** The same for a user whose name Tasklist shows in its header instead of the login ({@code shownAs}: part of it). */
+    void login(String username, String shownAs) {
         driver.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
         WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
@@ -83,7 +88,7 @@ final class Tasklist implements AutoCloseable {
         screenshot(username + "-login-page");
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".account .dropdown-toggle"), username));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".account .dropdown-toggle"), shownAs));
         waitForTasklist();
     }
 

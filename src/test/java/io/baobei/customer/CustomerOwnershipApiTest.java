@@ -202,6 +202,35 @@ class CustomerOwnershipApiTest {
         assertThat((String) released.get(2).get("reason")).contains("客户已注销");
     }
 
+    @Test
+    void aWonCustomerShowsItsDealToThoseWhoMaySeeItAndTheHistoryRecordsIt() {
+        String owner = identities.newRep("dealOwner", TEAM_A);
+        Customer held = held(owner, TEAM_A);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        // one rule for the form and the core: a deal signed before the protection began is refused here too
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ownership.convert(held.getId(), null,
+                        new Deal(new java.math.BigDecimal("1000"), today.minusDays(400)), null, owner))
+                .isInstanceOf(io.baobei.common.InvalidInputException.class)
+                .hasMessageContaining("签约日期不能早于保护期开始日期");
+        assertThat(customers.findById(held.getId()).orElseThrow().getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+
+        ownership.convert(held.getId(), null, new Deal(new java.math.BigDecimal("256000.8"), today), "年度合同", owner);
+
+        for (String reader : List.of(owner, MGR_A, ADMIN)) {
+            Map<String, Object> shown = call(reader, HttpMethod.GET, "/api/customers/" + held.getId(), null).getBody();
+            assertThat(shown).as(reader).containsEntry("status", "CONVERTED")
+                    .containsEntry("dealSignedOn", today.toString());
+            assertThat(String.valueOf(shown.get("dealAmount"))).as(reader).isEqualTo("256000.8");
+        }
+        assertNoData(call(REP_A2, HttpMethod.GET, "/api/customers/" + held.getId(), null), HttpStatus.NOT_FOUND, held);
+        assertThat(history(owner, held)).last().satisfies(event -> {
+            assertThat(event).containsEntry("action", "CONVERTED").containsEntry("actor", owner);
+            assertThat((String) event.get("reason")).isEqualTo("成交金额 256000.80 元，签约日期 " + today + "；年度合同");
+        });
+        assertThat(taskService.createTaskQuery().processInstanceId(held.getProtectionProcessInstanceId()).count())
+                .as("the follow-up task ends with the protection").isZero();
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     /** A customer held by {@code owner}, with its protection process and open follow-up task (an import). */

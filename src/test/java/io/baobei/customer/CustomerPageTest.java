@@ -33,7 +33,7 @@ class CustomerPageTest {
         String urgent = held(team.rep1(), team.id(), Grade.D, now.plus(Duration.ofDays(15)), now.plus(Duration.ofDays(2)));
         Customer deal = heldCustomer(team.rep1(), team.id(), Grade.B, now.plus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(1)));
-        ownership.convert(deal.getId(), null, "已签约", team.rep1());
+        ownership.convert(deal.getId(), null, new Deal(new java.math.BigDecimal("50000"), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))), "已签约", team.rep1());
         String won = deal.getCompanyName();
         String colleagues = held(team.rep2(), team.id(), Grade.B, null, null);
         String otherTeams = held(other.rep1(), other.id(), Grade.B, null, null);

@@ -1,7 +1,9 @@
 package io.baobei.fuzz;
 
 import java.lang.reflect.Constructor;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -22,21 +25,31 @@ import net.jqwik.api.statistics.Statistics;
 
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
+import io.baobei.customer.Deal;
 import io.baobei.protection.FollowUpAction;
 import io.baobei.protection.FollowUpChannel;
 import io.baobei.protection.ProtectionService;
 
 import static io.baobei.protection.ProtectionVariables.CHANNEL;
 import static io.baobei.protection.ProtectionVariables.CONTENT;
+import static io.baobei.protection.ProtectionVariables.DEAL_AMOUNT;
+import static io.baobei.protection.ProtectionVariables.DEAL_CONFIRMED;
+import static io.baobei.protection.ProtectionVariables.DEAL_SIGNED_ON;
 import static io.baobei.protection.ProtectionVariables.FOLLOW_UP_ACTION;
 import static io.baobei.protection.ProtectionVariables.NEXT_CONTACT_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link ProtectionService#validateFollowUp} on arbitrary process variables: refuses only with Chinese field errors. */
+/**
+ * {@link ProtectionService#validateFollowUp} on arbitrary process variables: refuses only with Chinese field errors,
+ * accepts only complete follow-ups (a deal for 已成交), and what it accepted on the day of submission the asynchronous
+ * step ({@link ProtectionService#checkedFollowUp}) carries out on a later day.
+ */
 class ProtectionServiceFollowUpPropertiesTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
     private static final LocalDate TODAY = LocalDate.now(CLOCK);
+    private static final LocalDate PROTECTION_START = TODAY.minusDays(30);
     /** C0/C1 controls but line breaks and tabs: a follow-up note may have lines, nothing invisible */
     private static final Pattern FORBIDDEN_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
@@ -60,22 +73,27 @@ class ProtectionServiceFollowUpPropertiesTest {
     @Property(tries = 1500)
     void refusesOnlyWithFieldErrorsAndAcceptsOnlyCompleteFollowUps(
             @ForAll("actions") Object action, @ForAll("channels") Object channel, @ForAll("contents") Object content,
-            @ForAll("nextDates") Object next, @ForAll("extra") Object extra) {
+            @ForAll("nextDates") Object next, @ForAll("amounts") Object amount, @ForAll("signingDates") Object signedOn,
+            @ForAll("confirmations") Object confirmed, @ForAll("extra") Object extra) {
         Statistics.label("outcome").coverage(c -> c.check("accepted").percentage(p -> p >= 3));
         Map<String, Object> variables = new HashMap<>();
         put(variables, FOLLOW_UP_ACTION, action);
         put(variables, CHANNEL, channel);
         put(variables, CONTENT, content);
         put(variables, NEXT_CONTACT_DATE, next);
+        put(variables, DEAL_AMOUNT, amount);
+        put(variables, DEAL_SIGNED_ON, signedOn);
+        put(variables, DEAL_CONFIRMED, confirmed);
         variables.put("unrelated", extra);
         ProtectionService.FollowUpInput input;
         try {
-            input = service.validateFollowUp(variables);
+            input = service.validateFollowUp(variables, PROTECTION_START);
         } catch (InvalidInputException refused) {
             Statistics.label("outcome").collect("refused");
             assertThat(refused.errors()).isNotEmpty();
             for (FieldError error : refused.errors()) {
-                assertThat(error.field()).isIn(FOLLOW_UP_ACTION, CHANNEL, CONTENT, NEXT_CONTACT_DATE);
+                assertThat(error.field()).isIn(FOLLOW_UP_ACTION, CHANNEL, CONTENT, NEXT_CONTACT_DATE, DEAL_AMOUNT,
+                        DEAL_SIGNED_ON, DEAL_CONFIRMED);
                 assertThat(FuzzStrings.containsChinese(error.message())).as(error.message()).isTrue();
             }
             return;
@@ -93,6 +111,47 @@ class ProtectionServiceFollowUpPropertiesTest {
         } else {
             assertThat(input.nextContactDate()).isBetween(TODAY, TODAY.plusDays(180));
         }
+        // 已成交 always carries a deal held to its rule, and only 已成交 does
+        assertThat(input.deal() != null).isEqualTo(input.action() == FollowUpAction.DEAL_WON);
+        if (input.deal() != null) {
+            assertThat(input.deal().amount()).isPositive().isLessThanOrEqualTo(Deal.MAX_AMOUNT);
+            assertThat(input.deal().amount().scale()).isEqualTo(2);
+            assertThat(input.deal().signedOn()).isBetween(PROTECTION_START, TODAY);
+            assertThat(String.valueOf(variables.get(DEAL_CONFIRMED)).strip()).isEqualToIgnoringCase("true");
+        }
+        // what the form's transaction accepted, the asynchronous step carries out whatever day it runs on
+        ProtectionService nextWeek = withClockOnly(Clock.offset(CLOCK, Duration.ofDays(7)));
+        assertThat(nextWeek.checkedFollowUp(variables)).isEqualTo(input);
+    }
+
+    @Example
+    void aFollowUpSubmittedBeforeMidnightIsCarriedOutAfterIt() {
+        Map<String, Object> variables = new HashMap<>(Map.of(FOLLOW_UP_ACTION, "RECORD", CHANNEL, "PHONE",
+                CONTENT, "电话沟通", NEXT_CONTACT_DATE, TODAY.toString()));
+        ProtectionService.FollowUpInput accepted = service.validateFollowUp(variables, PROTECTION_START);
+        ProtectionService tomorrow = withClockOnly(Clock.offset(CLOCK, Duration.ofDays(1)));
+
+        assertThatThrownBy(() -> tomorrow.validateFollowUp(variables, PROTECTION_START))
+                .as("the rule depends on the day").isInstanceOf(InvalidInputException.class);
+        assertThat(tomorrow.checkedFollowUp(variables)).isEqualTo(accepted);
+    }
+
+    @Example
+    void aDealIsRefusedWithEveryReasonInChinese() {
+        Map<String, Object> variables = new HashMap<>(Map.of(FOLLOW_UP_ACTION, "DEAL_WON", CHANNEL, "VISIT",
+                CONTENT, "签约", DEAL_AMOUNT, "12.345", DEAL_SIGNED_ON, TODAY.plusDays(1).toString()));
+        assertThatThrownBy(() -> service.validateFollowUp(variables, PROTECTION_START))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("成交金额最多保留两位小数").hasMessageContaining("签约日期不能晚于今天")
+                .hasMessageContaining("确认已与客户签约");
+        variables.putAll(Map.of(DEAL_AMOUNT, "0", DEAL_SIGNED_ON, PROTECTION_START.minusDays(1).toString(),
+                DEAL_CONFIRMED, true));
+        assertThatThrownBy(() -> service.validateFollowUp(variables, PROTECTION_START))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("成交金额必须大于 0").hasMessageContaining("签约日期不能早于保护期开始日期");
+        variables.putAll(Map.of(DEAL_AMOUNT, 128000.5, DEAL_SIGNED_ON, PROTECTION_START.toString()));
+        assertThat(service.validateFollowUp(variables, PROTECTION_START).deal())
+                .isEqualTo(new Deal(new BigDecimal("128000.50"), PROTECTION_START));
     }
 
     /** a value of ABSENT is left out of the map; null is put in as null */
@@ -152,6 +211,27 @@ class ProtectionServiceFollowUpPropertiesTest {
         Arbitrary<LocalDate> date = Arbitraries.integers().between(-5, 200).map(TODAY::plusDays);
         return field(Arbitraries.oneOf(date.map(LocalDate::toString), date.map(d -> d + "T00:00:00.000+0800"),
                 date.map(d -> (Object) d), Arbitraries.of("", " ", "2026-02-29", "2026-12-1", "9999-99-99")));
+    }
+
+    @Provide
+    Arbitrary<Object> amounts() {
+        return field(Arbitraries.oneOf(
+                Arbitraries.bigDecimals().between(new BigDecimal("-10"), new BigDecimal("10000000")).ofScale(2)
+                        .map(BigDecimal::toPlainString),
+                Arbitraries.doubles().between(-1, 1e9).ofScale(3).map(d -> (Object) d),
+                Arbitraries.of("0", "0.00", "1e3", "12,345.60", "１２３", "1.005", "NaN", "Infinity", "9999999999999")));
+    }
+
+    @Provide
+    Arbitrary<Object> signingDates() {
+        Arbitrary<LocalDate> date = Arbitraries.integers().between(-40, 5).map(TODAY::plusDays);
+        return field(Arbitraries.oneOf(date.map(LocalDate::toString), date.map(d -> (Object) d),
+                Arbitraries.of("", "2026-13-01", "yesterday")));
+    }
+
+    @Provide
+    Arbitrary<Object> confirmations() {
+        return field(Arbitraries.of(true, false, "true", "false", " TRUE ", "on", 1));
     }
 
     @Provide

@@ -63,6 +63,7 @@ class AccessControlTest {
     @Autowired Clock clock;
     @Autowired OwnershipService ownership;
     @Autowired TestIdentities identities;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
     @LocalServerPort int port;
 
     private static final List<String> CALLERS = List.of(REP_A1, MGR_A, REP_B1, MGR_B, ADMIN);
@@ -200,6 +201,34 @@ class AccessControlTest {
                 .doesNotContainPattern("1[3-9]\\d{9}");
         assertThat(get(rep, "/camunda/api/engine/engine/default/history/variable-instance?processInstanceId="
                 + instance.getId()).body()).doesNotContain("registrationId");
+    }
+
+    @Test
+    void tasklistReadsPeoplesNamesWithinTheTeamOnly() throws Exception {
+        // a rep who joined team A after start-up: the managers' grant follows at their next login
+        String newcomer = identities.newRep("acNew", TEAM_A);
+        String profile = "/camunda/api/engine/engine/default/user/%s/profile";
+
+        HttpClient manager = loggedIn(MGR_A);
+        for (String person : List.of(newcomer, REP_A1, MGR_A)) {
+            HttpResponse<String> read = get(manager, profile.formatted(person));
+            assertThat(read.statusCode()).as(person).isEqualTo(200);
+            assertThat(read.body()).as(person).contains("\"firstName\":\"" + person + "\"");
+        }
+        assertThat(get(manager, profile.formatted(REP_B1)).statusCode()).as("another team's rep").isIn(403, 404);
+        assertThat(get(manager, profile.formatted(MGR_B)).statusCode()).as("another team's manager").isIn(403, 404);
+
+        HttpClient rep = loggedIn(REP_A1);
+        assertThat(get(rep, profile.formatted(REP_A1)).statusCode()).as("oneself").isEqualTo(200);
+        assertThat(get(rep, profile.formatted(MGR_A)).statusCode()).as("one's manager").isEqualTo(200);
+        assertThat(get(rep, profile.formatted(REP_A2)).statusCode()).as("a fellow rep").isIn(403, 404);
+        assertThat(get(rep, profile.formatted(MGR_B)).statusCode()).as("another team's manager").isIn(403, 404);
+        assertThat(get(rep, "/camunda/api/engine/engine/default/user").body())
+                .as("the user list shows only whom one may read").doesNotContain(REP_A2).doesNotContain(REP_B1);
+
+        // someone who leaves the team is no longer readable by its managers after their next login
+        identityService.deleteMembership(newcomer, TEAM_A);
+        assertThat(get(loggedIn(MGR_A), profile.formatted(newcomer)).statusCode()).isIn(403, 404);
     }
 
     private HttpClient loggedIn(String user) throws Exception {

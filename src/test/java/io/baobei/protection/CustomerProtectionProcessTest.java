@@ -28,6 +28,7 @@ import io.baobei.common.InvalidInputException;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
+import io.baobei.customer.Deal;
 import io.baobei.customer.OwnershipAction;
 import io.baobei.customer.OwnershipEvent;
 import io.baobei.customer.OwnershipEventRepository;
@@ -68,6 +69,7 @@ class CustomerProtectionProcessTest {
     @Autowired OwnershipService ownership;
     @Autowired ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ProtectionService protectionService;
 
     private String owner;
     private Long customerId;
@@ -118,6 +120,49 @@ class CustomerProtectionProcessTest {
     }
 
     @Test
+    void theFollowUpTaskShowsTheEarlierFollowUpsMostRecentFirstWithNamesAndKeepsThemOutOfHistory() {
+        assertThat(taskService.getVariableLocal(task(protection).getId(), EARLIER_FOLLOW_UPS)).isEqualTo("暂无跟进记录");
+        complete(task(protection), followUp("RECORD", "PHONE", "第一次电话沟通", LocalDate.now().plusDays(3).toString()));
+        processes.executeJob(protection);
+        complete(task(protection), followUp("RECORD", "WECHAT", "微信发送报价\n客户张女士 13912345678 回复考虑",
+                LocalDate.now().plusDays(5).toString()));
+        processes.executeJob(protection);
+
+        Task third = task(protection);
+        String earlier = (String) taskService.getVariableLocal(third.getId(), EARLIER_FOLLOW_UPS);
+        assertThat(earlier).contains("微信 · " + owner + "测试 · 计划下次联系 " + LocalDate.now().plusDays(5))
+                .contains("第一次电话沟通").contains("电话 · " + owner + "测试")
+                .doesNotContain(owner + " ·");
+        assertThat(earlier.indexOf("微信发送报价")).as("most recent first").isLessThan(earlier.indexOf("第一次电话沟通"));
+        assertThat(earlier).startsWith(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        // task-local: not a variable of the process instance, so nobody reads it without the task
+        assertThat(processes.variables(protection)).doesNotContainKey(EARLIER_FOLLOW_UPS);
+        // the form shows it read-only: a completion cannot carry it
+        assertThatThrownBy(() -> complete(third, Map.of(EARLIER_FOLLOW_UPS, "伪造的跟进记录", FOLLOW_UP_ACTION, "RECORD",
+                CHANNEL, "PHONE", CONTENT, "x", NEXT_CONTACT_DATE, LocalDate.now().plusDays(1).toString())))
+                .hasMessageContaining(EARLIER_FOLLOW_UPS);
+
+        // notes may contain personal data: neither the notes nor their rendering reach the history tables
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(protection.getId())
+                .variableNameIn(CONTENT, EARLIER_FOLLOW_UPS).count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(protection.getId()).list())
+                .noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate update
+                        && List.of(CONTENT, EARLIER_FOLLOW_UPS).contains(update.getVariableName()));
+    }
+
+    @Test
+    void onlyTheLastTenEarlierFollowUpsAreShown() {
+        for (int i = 1; i <= 11; i++) {
+            followUps.save(new FollowUp(customerId, owner, FollowUpChannel.PHONE, "第" + i + "次",
+                    null, Instant.now().minusSeconds(3600L * (12 - i))));
+        }
+        String earlier = processes.as(owner, () -> protectionService.earlierFollowUpsText(customerId));
+        assertThat(earlier).startsWith("共 11 条，以下为最近 10 条").contains("第11次")
+                .doesNotContain("第1次\n").endsWith("第2次");
+    }
+
+    @Test
     void incompleteFollowUpIsRefusedAndTheTaskStaysOpen() {
         Task followUpTask = task(protection);
 
@@ -134,15 +179,47 @@ class CustomerProtectionProcessTest {
     }
 
     @Test
-    void dealWonEndsProtectionAsConverted() {
-        complete(task(protection), followUp("DEAL_WON", "VISIT", "签订年度合同", null));
+    void dealWonEndsProtectionAsConvertedWithTheDeal() {
+        LocalDate signedOn = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        complete(task(protection), deal("128000.5", signedOn.toString(), true));
+        assertThat(protection).isWaitingAt("Task_MarkConverted");
         processes.executeJob(protection);
 
         assertThat(protection).isEnded().hasPassed("Task_MarkConverted", "EndEvent_Converted");
         Customer customer = customers.findById(customerId).orElseThrow();
         assertThat(customer.getStatus()).isEqualTo(CustomerStatus.CONVERTED);
         assertThat(customer.getOwner()).isEqualTo(owner);
-        assertThat(lastEvent().getAction()).isEqualTo(OwnershipAction.CONVERTED);
+        assertThat(customer.getDeal()).isEqualTo(new Deal(new java.math.BigDecimal("128000.50"), signedOn));
+        OwnershipEvent event = lastEvent();
+        assertThat(event.getAction()).isEqualTo(OwnershipAction.CONVERTED);
+        assertThat(event.getActor()).isEqualTo(owner);
+        assertThat(event.getReason()).isEqualTo("成交金额 128000.50 元，签约日期 " + signedOn + "；已确认与客户签约；签订年度合同");
+        assertThat(jdbc.queryForObject("select reason from audit_entry where object_type = 'CUSTOMER' "
+                + "and object_id = ? and action = 'CONVERTED'", String.class, customerId.toString())).isEqualTo(event.getReason());
+    }
+
+    @Test
+    void dealWonWithoutTheDealOrItsConfirmationIsRefusedAndTheTaskStaysOpen() {
+        Task followUpTask = task(protection);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate protectionStart = LocalDate.ofInstant(customers.findById(customerId).orElseThrow().getProtectedSince(),
+                java.time.ZoneId.of("Asia/Shanghai"));
+
+        assertThatThrownBy(() -> complete(followUpTask, followUp("DEAL_WON", "VISIT", "签订年度合同", null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写成交金额")
+                .hasMessageContaining("请填写签约日期").hasMessageContaining("请勾选“确认已与客户签约”");
+        assertThatThrownBy(() -> complete(followUpTask, deal("-5", today.plusDays(1).toString(), true)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("成交金额必须大于 0")
+                .hasMessageContaining("签约日期不能晚于今天");
+        assertThatThrownBy(() -> complete(followUpTask, deal("100", protectionStart.minusDays(1).toString(), false)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("签约日期不能早于保护期开始日期 " + protectionStart)
+                .hasMessageContaining("确认已与客户签约");
+
+        assertThat(protection).isWaitingAt("Task_FollowUp");
+        Customer customer = customers.findById(customerId).orElseThrow();
+        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
+        assertThat(customer.getDeal()).isNull();
     }
 
     @Test
@@ -310,6 +387,14 @@ class CustomerProtectionProcessTest {
 
     private void complete(Task task, Map<String, Object> variables) {
         processes.asUser(owner, () -> taskService.complete(task.getId(), variables));
+    }
+
+    private static Map<String, Object> deal(String amount, String signedOn, boolean confirmed) {
+        Map<String, Object> variables = followUp("DEAL_WON", "VISIT", "签订年度合同", null);
+        variables.put(DEAL_AMOUNT, amount);
+        variables.put(DEAL_SIGNED_ON, signedOn);
+        variables.put(DEAL_CONFIRMED, confirmed);
+        return variables;
     }
 
     private static Map<String, Object> followUp(String action, String channel, String content, String next) {
