@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -64,6 +65,24 @@ public class UserDirectory {
         }
         Group group = asSystem(() -> identityService.createGroupQuery().groupId(teamId).singleResult());
         return group == null ? teamId : group.getName();
+    }
+
+    /** A person as people call them ("李明": first and last name as the directory has them), else their login. */
+    public String name(String username) {
+        if (username == null) {
+            return null;
+        }
+        User user = asSystem(() -> identityService.createUserQuery().userId(username).singleResult());
+        String name = user == null ? ""
+                : ((user.getFirstName() == null ? "" : user.getFirstName())
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? username : name;
+    }
+
+    /** "李明（rep1）": the name, with the login that tells two people of one name apart; the login alone without a name. */
+    public String nameAndLogin(String username) {
+        String name = name(username);
+        return name == null || name.equals(username) ? name : name + "（" + username + "）";
     }
 
     public boolean exists(String username) {
