@@ -1,5 +1,8 @@
 package io.baobei.registration;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -43,17 +46,26 @@ public class ReviseTaskListener implements TaskListener {
         Registration registration = service.inProcess(registrationId(task.getExecution()), task.getProcessInstanceId(),
                 RegistrationStatus.REVISION);
         task.setVariableLocal(REVIEWER_NAME, directory.name(registration.getDecidedBy()));
-        if (!registration.getSubmitter().equals(task.getAssignee())) {
-            return; // the contact data is for the submitter's eyes only
-        }
-        setContact(task, CONTACT_NAME, registration.getContactName());
-        setContact(task, PHONE, registration.getPhone());
-        setContact(task, EMAIL, registration.getEmail());
+        task.setVariablesLocal(contactData(registration, task.getAssignee()));
     }
 
-    private static void setContact(DelegateTask task, String name, String value) {
+    /**
+     * The task-local variables that show {@code assignee} the contact data of {@code registration}, encrypted at rest:
+     * none unless the assignee is the submitter, whose data it is.
+     */
+    static Map<String, Object> contactData(Registration registration, String assignee) {
+        Map<String, Object> variables = new HashMap<>();
+        if (registration.getSubmitter().equals(assignee)) {
+            put(variables, CONTACT_NAME, registration.getContactName());
+            put(variables, PHONE, registration.getPhone());
+            put(variables, EMAIL, registration.getEmail());
+        }
+        return variables;
+    }
+
+    private static void put(Map<String, Object> variables, String name, String value) {
         if (value != null) {
-            task.setVariableLocal(name, EncryptedStringVariable.of(value));
+            variables.put(name, EncryptedStringVariable.of(value));
         }
     }
 

@@ -66,6 +66,7 @@ class CustomerRegistrationProcessTest {
     @Autowired Clock clock;
     @Autowired TestIdentities identities;
     @Autowired OwnershipService ownership;
+    @Autowired RevisionTasksUpgrade revisionTasksUpgrade;
 
     @BeforeEach
     void setUp() {
@@ -404,6 +405,21 @@ class CustomerRegistrationProcessTest {
                 .as("no variable update of them either")
                 .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
                 .doesNotContain(CONTACT_NAME, PHONE, EMAIL);
+    }
+
+    @Test
+    void aRevisionTaskOpenedBeforeTheUpgradeGetsTheContactDataAtStartUp() {
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(Processes.uniqueName("升级前退回")));
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "REVISE", "请核对");
+        Task revise = task(instance);
+        // as an earlier version left it: no contact data on the task
+        taskService.removeVariablesLocal(revise.getId(), List.of(CONTACT_NAME, PHONE, EMAIL));
+
+        revisionTasksUpgrade.run(null);
+
+        assertThat(taskService.getVariablesLocal(revise.getId())).containsEntry(PHONE, registrationOf(instance).getPhone())
+                .containsEntry(CONTACT_NAME, "测试联系人");
     }
 
     @Test
