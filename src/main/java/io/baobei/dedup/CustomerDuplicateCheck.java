@@ -130,13 +130,6 @@ public class CustomerDuplicateCheck implements DuplicateCheck {
     }
 
     static MatchStatus statusFor(CustomerStatus status, String owner, String requestedBy) {
-        if (status == CustomerStatus.POOL) {
-            return MatchStatus.IN_POOL;
-        }
-        if (status == CustomerStatus.CONVERTED) {
-            return MatchStatus.CONVERTED;
-        }
-        return owner != null && owner.equals(requestedBy)
-                ? MatchStatus.OWNED_BY_YOU : MatchStatus.OWNED_BY_OTHER;
+        return MatchStatus.of(status, owner, requestedBy);
     }
 }

@@ -60,9 +60,10 @@ public class DuplicateCheckController {
      * Which keys matched ({@code reasons}) and the {@code score} (which tells them apart: 1.0 a credit code, 0.9
      * a phone or email) only where the caller may see the customer's contact data (owner, the team's managers,
      * admins); elsewhere both are left out and {@code reasonsHidden} is true. Otherwise a made-up company with a
-     * guessed phone would answer "PHONE" for a colleague's or a pool customer's hidden number.
+     * guessed phone would answer "PHONE" for a colleague's or a pool customer's hidden number. {@code statusLabel}
+     * is the status in words, for the caller ("已在您名下").
      */
-    public record MatchView(Long customerId, MatchStatus status, Double score, Set<MatchReason> reasons,
+    public record MatchView(Long customerId, MatchStatus status, String statusLabel, Double score, Set<MatchReason> reasons,
                             Boolean reasonsHidden, String companyName, String team, LocalDate since) {
     }
 
@@ -87,7 +88,9 @@ public class DuplicateCheckController {
             boolean visible = details || customer.getStatus() == CustomerStatus.POOL;
             LocalDate since = customer.getProtectedSince() == null ? null
                     : LocalDate.ofInstant(customer.getProtectedSince(), clock.getZone());
-            return new MatchView(visible ? customer.getId() : null, match.status(), details ? match.score() : null,
+            // the caller is the requester of this check: "已在您名下" is about them
+            return new MatchView(visible ? customer.getId() : null, match.status(), match.status().labelForRequester(),
+                    details ? match.score() : null,
                     details ? match.reasons() : null, details ? null : Boolean.TRUE,
                     visible ? customer.getCompanyName() : null, directory.teamName(customer.getOwnerTeam()), since);
         }).toList();

@@ -10,9 +10,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.baobei.privacy.EncryptedStringVariable;
 import io.baobei.protection.ProtectionVariables;
 import io.baobei.registration.RegistrationVariables;
 
@@ -32,6 +34,20 @@ public class EngineConfig {
                 personal.addAll(ProtectionVariables.PERSONAL);
                 levels.add(new PersonalDataHistoryLevel(personal));
                 configuration.setCustomHistoryLevels(levels);
+            }
+        };
+    }
+
+    /** Contact data a task shows its user (修改报备) is stored encrypted, like the business tables' (privacy). */
+    @Bean
+    ProcessEnginePlugin encryptedVariablesPlugin() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+                serializers.add(new EncryptedStringVariable.Serializer());
+                configuration.setCustomPreVariableSerializers(serializers);
             }
         };
     }

@@ -16,7 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.baobei.registration.RegistrationVariables;
+import io.baobei.engine.TaskCardListener;
 
 /** The Tasklist filters a rep and a manager want, created once at start-up and shared with both groups. */
 @Component
@@ -27,6 +27,10 @@ public class TasklistFilters implements ApplicationRunner {
     static final String TO_REVIEW = "待我审核";
     static final String DUE_SOON = "即将到期";
     static final String CLAIMS_TO_APPROVE = "待我审批领取";
+
+    /** what every filter's task cards show: the task-local copy of the company name (engine.TaskCardListener) */
+    static final List<Map<String, String>> CARD_VARIABLES =
+            List.of(Map.of("name", TaskCardListener.CARD_COMPANY_NAME, "label", "公司名称"));
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -75,13 +79,16 @@ public class TasklistFilters implements ApplicationRunner {
             filter = filterService.newTaskFilter(name)
                     .setProperties(Map.of("description", description, "priority", priority, "color", color,
                             "refresh", true,
-                            "variables", List.of(Map.of("name", RegistrationVariables.COMPANY_NAME, "label", "公司名称"))))
+                            "variables", CARD_VARIABLES))
                     .setQuery(query);
             filterService.saveFilter(filter);
-        } else if (!sameQuery(filter.getQuery(), query) || !Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
-            // an upgrade changed the filter (its sorting, its place in the list): the saved one follows
+        } else if (!sameQuery(filter.getQuery(), query) || !Integer.valueOf(priority).equals(filter.getProperties().get("priority"))
+                || !CARD_VARIABLES.equals(filter.getProperties().get("variables"))) {
+            // an upgrade changed the filter (its sorting, its place in the list, its card variable): the saved one
+            // follows; other properties (a colour an admin chose) stay
             Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
             properties.put("priority", priority);
+            properties.put("variables", CARD_VARIABLES);
             filter.setProperties(properties);
             filter.setQuery(query);
             filterService.saveFilter(filter);

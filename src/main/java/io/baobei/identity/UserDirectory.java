@@ -97,6 +97,12 @@ public class UserDirectory {
         return username == null ? null : names(List.of(username)).get(username);
     }
 
+    /** "李明（rep1）": the name, with the login that tells two people of one name apart; the login alone without a name. */
+    public String nameAndLogin(String username) {
+        String name = name(username);
+        return name == null || name.equals(username) ? name : name + "（" + username + "）";
+    }
+
     public boolean exists(String username) {
         return asSystem(() -> identityService.createUserQuery().userId(username).count() > 0);
     }

@@ -68,7 +68,7 @@ public class RegistrationApplication {
             throw new BusinessRuleException("该报备当前没有待审核的任务");
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
-            throw new BusinessRuleException("该审核任务已由 " + task.getAssignee() + " 认领");
+            throw new BusinessRuleException("该审核任务已由 " + directory.nameAndLogin(task.getAssignee()) + " 认领");
         }
         // refused here, field by field, before the task is claimed; Task_RecordReview checks again for Tasklist
         RegistrationService.checkReview(decision, reason);

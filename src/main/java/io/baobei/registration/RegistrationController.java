@@ -9,7 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +51,17 @@ public class RegistrationController {
     private static final Map<String, String> DECISION_FIELDS = Map.of(
             RegistrationVariables.REVIEW_DECISION, "decision", RegistrationVariables.REVIEW_REASON, "reason");
 
+    /** A registration of the caller's own customer: the Chinese message and the customer the caller already holds. */
+    @ExceptionHandler(OwnCustomerException.class)
+    ResponseEntity<Map<String, Object>> ownCustomer(OwnCustomerException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("message", e.getMessage(), "customerId", e.customerId()));
+    }
+
     @PostMapping
-    @Operation(summary = "提交报备（销售）", description = "与 Tasklist 的报备表单相同的流程与校验；400 时返回每个字段的中文错误。")
+    @Operation(summary = "提交报备（销售）", description = "与 Tasklist 的报备表单相同的流程与校验；400 时返回每个字段的中文错误。"
+            + "报备的客户已在本人名下（信用代码、电话、邮箱相同，或名称规范化后相同）时立即返回 409："
+            + "{\"message\": \"该客户已在您名下：…\", \"customerId\": …}。")
     public ResponseEntity<Created> submit(@RequestBody RegistrationForm form) {
         Created created = application.submit(form);
         return ResponseEntity.created(URI.create("/api/registrations/" + created.id())).body(created);

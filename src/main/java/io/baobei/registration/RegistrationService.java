@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.DisplayTimes;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
@@ -29,6 +30,7 @@ import io.baobei.dedup.DuplicateCandidate;
 import io.baobei.dedup.DuplicateCheck;
 import io.baobei.dedup.DuplicateCheckResult;
 import io.baobei.dedup.MatchReason;
+import io.baobei.dedup.MatchStatus;
 import io.baobei.dedup.Verdict;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Groups;
@@ -90,12 +92,33 @@ public class RegistrationService {
             registration.apply(valid, now);
             matches.deleteByRegistrationId(existingId);
         }
+        refuseOwnCustomer(submitter, registration);
         registration = registrations.save(registration);
         auditLog.recordAs(submitter, existingId == null ? "REGISTRATION_SUBMITTED" : "REGISTRATION_REVISED",
                 "REGISTRATION", registration.getId(), null,
                 "status=CHECKING;company=" + registration.getCompanyName() + ";grade=" + registration.getGrade(), null);
         return new Submission(registration.getId(), registration.getSubmitter(), registration.getCompanyName(),
                 Groups.reviewersOf(registration.getTeamId()));
+    }
+
+    /**
+     * A registration of a customer the submitter already holds (protected or won): the same credit code, phone or
+     * email, or a company name that is the same after normalisation (" 深圳市 騰達科技（有限公司）" = 深圳市腾达科技有限公司).
+     * Refused at once, for the new registration and for a revision alike, instead of sending the manager a review of
+     * the rep's own customer. A merely similar name is no proof: it goes to the manager, who sees it is the
+     * submitter's own customer.
+     */
+    private void refuseOwnCustomer(String submitter, Registration registration) {
+        customers.findByStrongKeys(registration.getNormalizedName(), registration.getCreditCode(),
+                        registration.getPhone(), registration.getEmail()).stream()
+                .filter(customer -> submitter.equals(customer.getOwner()))
+                .min(java.util.Comparator.comparing(Customer::getId))
+                .ifPresent(customer -> {
+                    throw new OwnCustomerException("该客户已在您名下：" + customer.getCompanyName() + "（"
+                            + (customer.getProtectedUntil() == null ? "已成交"
+                            : "保护期至 " + DisplayTimes.day(customer.getProtectedUntil(), clock)) + "），无需再次报备",
+                            customer.getId());
+                });
     }
 
     /**
@@ -161,24 +184,29 @@ public class RegistrationService {
         return result.verdict();
     }
 
-    /** For the reviewing manager: every match with its details (managers may see them). */
+    /**
+     * For the reviewing manager: every match with its details (managers may see them), worded for the manager: the
+     * customer's current holder by name ("已由 张伟（rep2） 保护", "已由提交人本人保护"), never "已在你名下".
+     */
     @Transactional(readOnly = true)
     public String reviewSummary(Long registrationId) {
         List<RegistrationMatch> found = matches.findByRegistrationIdOrderByScoreDesc(registrationId);
         if (found.isEmpty()) {
             return "未发现重复客户。";
         }
+        String submitter = load(registrationId).getSubmitter();
         Map<Long, Customer> byId = customers.findAllById(found.stream().map(RegistrationMatch::getCustomerId).toList())
                 .stream().collect(Collectors.toMap(Customer::getId, Function.identity()));
         return found.stream().map(match -> {
             Customer customer = byId.get(match.getCustomerId());
-            String owner = customer.getOwner() == null ? "无归属"
-                    : "归属 " + customer.getOwner() + "（" + directory.teamName(customer.getOwnerTeam()) + "）";
+            // the customer as it is now, which may have changed since the check
+            MatchStatus status = MatchStatus.of(customer.getStatus(), customer.getOwner(), submitter);
+            String holder = status.labelForReviewer(directory.nameAndLogin(customer.getOwner()));
+            String team = customer.getOwner() == null ? "" : "（" + directory.teamName(customer.getOwnerTeam()) + "）";
             String reasons = match.getReasons().stream().sorted().map(MatchReason::label)
                     .collect(Collectors.joining("、"));
-            return String.format(Locale.ROOT, "• %s [客户编号 %d] %s，%s；匹配依据：%s；相似度 %.2f",
-                    customer.getCompanyName(), customer.getId(), match.getMatchStatus().label(), owner, reasons,
-                    match.getScore());
+            return String.format(Locale.ROOT, "• %s [客户编号 %d] %s%s；匹配依据：%s；相似度 %.2f",
+                    customer.getCompanyName(), customer.getId(), holder, team, reasons, match.getScore());
         }).collect(Collectors.joining("\n"));
     }
 
@@ -200,7 +228,7 @@ public class RegistrationService {
         return reviewSummary(registrationId);
     }
 
-    /** For the submitter of a CONFLICT: that a colleague holds it, their team and since when; nothing else. */
+    /** For the submitter of a CONFLICT: which colleague holds it (by name), their team and since when; nothing else. */
     @Transactional(readOnly = true)
     public String conflictNotice(Long registrationId, String processInstanceId) {
         Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.CONFLICT);
@@ -220,7 +248,9 @@ public class RegistrationService {
         Customer customer = held.get(0);
         String since = customer.getProtectedSince() == null ? ""
                 : "，自 " + LocalDate.ofInstant(customer.getProtectedSince(), zone()) + " 起处于保护期";
-        return "该客户已由同事（" + directory.teamName(customer.getOwnerTeam()) + "）报备" + since
+        // the colleague by name, so the two reps (or their manager) can talk it over
+        return "该客户已由同事 " + directory.name(customer.getOwner()) + "（"
+                + directory.teamName(customer.getOwnerTeam()) + "）报备" + since
                 + "。为避免撞单，请撤回本次报备；如有异议，请联系您的主管。";
     }
 

@@ -50,7 +50,10 @@ public class RegistrationValidator {
         return validate(form, true);
     }
 
-    /** A revision: contact fields left empty keep their earlier value. */
+    /**
+     * A revision: contact name and phone left empty keep their earlier value; an email sent empty is removed, one not
+     * sent at all is kept.
+     */
     public ValidRegistration validateRevision(RegistrationForm form) {
         return validate(form, false);
     }
@@ -96,7 +99,9 @@ public class RegistrationValidator {
             if (email.length() > MAX_EMAIL || !EMAIL_PATTERN.matcher(email).matches()) {
                 errors.add(new FieldError(EMAIL, "邮箱格式不正确，如 name@example.com"));
             }
-        } else if (contactRequired) {
+        } else if (contactRequired || form.email() != null) {
+            // "" clears the email: a new registration without one, or a revision whose form (which shows the email
+            // entered before) was emptied; a revision sent without the field (null) keeps it
             email = "";
         }
 

@@ -47,10 +47,15 @@ public final class RegistrationVariables {
     public static final String GRANT_OUTCOME = "grantOutcome";
     public static final String CUSTOMER_ID = "customerId";
 
-    // task-local display values (visible to that task's users only)
+    // task-local display values (visible to that task's users only); 修改报备 also carries the submitter's
+    // CONTACT_FIELDS task-locally, encrypted (ReviseTaskListener)
     public static final String DUPLICATE_SUMMARY = "duplicateSummary";
     public static final String CONTACT_SUMMARY = "contactSummary";
     public static final String CONFLICT_NOTICE = "conflictNotice";
+    /** on 审核报备: the submitter as people know them, "李明（rep1）" */
+    public static final String SUBMITTER_NAME = "submitterName";
+    /** on 修改报备: the manager who sent it back, by name */
+    public static final String REVIEWER_NAME = "reviewerName";
     /** on 报备未通过: who decided and when, and why (the manager's reason or the ownership rule's) */
     public static final String DECISION_NOTICE = "decisionNotice";
     public static final String REJECTION_REASON = "rejectionReason";

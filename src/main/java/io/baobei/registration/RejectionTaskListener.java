@@ -4,11 +4,10 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import io.baobei.common.DisplayTimes;
+import io.baobei.identity.UserDirectory;
 
 import static io.baobei.registration.RegistrationVariables.*;
 
@@ -20,12 +19,13 @@ import static io.baobei.registration.RegistrationVariables.*;
 @Component
 public class RejectionTaskListener implements TaskListener {
 
-
     private final RegistrationService service;
+    private final UserDirectory directory;
     private final Clock clock;
 
-    public RejectionTaskListener(RegistrationService service, Clock clock) {
+    public RejectionTaskListener(RegistrationService service, UserDirectory directory, Clock clock) {
         this.service = service;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -33,26 +33,12 @@ public class RejectionTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         RegistrationService.Rejection rejection = service.rejection(registrationId(task.getExecution()),
                 task.getProcessInstanceId());
-        String manager = nameOf(task, rejection.decidedBy());
+        String manager = rejection.decidedBy() == null ? "" : directory.name(rejection.decidedBy());
         String when = rejection.decidedAt() == null ? "" : DisplayTimes.minute(rejection.decidedAt(), clock) + " ";
         String notice = rejection.refusedByRules()
                 ? "主管 " + manager + " 已批准，但 " + when + "授予保护期时归属规则不允许，报备未通过。"
                 : "主管 " + manager + " 于 " + when + "驳回了这份报备。";
         task.setVariableLocal(DECISION_NOTICE, notice);
         task.setVariableLocal(REJECTION_REASON, rejection.reason() == null ? "（未填写原因）" : rejection.reason());
-    }
-
-    /** The manager's name as the directory has it ("王建国"), else their login. */
-    private static String nameOf(DelegateTask task, String userId) {
-        if (userId == null) {
-            return "";
-        }
-        // the submitter may not read the directory; naming the decider is the system's business
-        User user = Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices()
-                .getIdentityService().createUserQuery().userId(userId).singleResult());
-        String name = user == null ? null
-                : ((user.getFirstName() == null ? "" : user.getFirstName())
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name == null || name.isEmpty() ? userId : name;
     }
 }

@@ -5,21 +5,25 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import io.baobei.engine.TaskDecider;
+import io.baobei.identity.UserDirectory;
 
 import static io.baobei.registration.RegistrationVariables.*;
 
 /**
  * Task_ReviewRegistration. On create: puts the duplicate-check evidence and the contact summary on the
- * task itself (task-local, so only the reviewers of this task can read them; the contact summary masked). On
+ * task itself (task-local, so only the reviewers of this task can read them; the contact summary masked), and the
+ * submitter by name. On
  * complete: notes who decided, for Task_RecordReview, which validates and records the decision.
  */
 @Component
 public class ReviewTaskListener implements TaskListener {
 
     private final RegistrationService service;
+    private final UserDirectory directory;
 
-    public ReviewTaskListener(RegistrationService service) {
+    public ReviewTaskListener(RegistrationService service, UserDirectory directory) {
         this.service = service;
+        this.directory = directory;
     }
 
     @Override
@@ -33,5 +37,6 @@ public class ReviewTaskListener implements TaskListener {
         Long registrationId = registrationId(task.getExecution());
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));
+        task.setVariableLocal(SUBMITTER_NAME, directory.nameAndLogin((String) task.getVariable(SUBMITTER)));
     }
 }

@@ -22,6 +22,7 @@ import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
 import io.baobei.customer.OwnershipService;
 import io.baobei.registration.Registration;
+import io.baobei.registration.RegistrationForm;
 import io.baobei.registration.RegistrationRepository;
 import io.baobei.registration.RegistrationStatus;
 import io.baobei.registration.RegistrationVariables;
@@ -32,7 +33,9 @@ import io.baobei.support.TestIdentities;
 /**
  * The three ways Tasklist used to lose a rep's work or leave them uninformed, as the rep and the manager click them
  * (zh locale): the "×" beside the assignee of a 客户跟进 task is refused and the task stays the rep's; a company
- * renamed in 修改报备 is what the manager reviews next; a rejected rep finds a 报备未通过 task with the reason.
+ * renamed in 修改报备 is what the manager reviews next; a rejected rep finds a 报备未通过 task with the reason. Also
+ * what the registration forms show their reader: the contact data entered in 修改报备, people by name, and a rep's
+ * own customer refused at once in the start form.
  * Screenshots in target/screenshots/registration-silence.
  */
 @BaobeiWebTest
@@ -49,6 +52,7 @@ class RegistrationSilenceBrowserTest {
     @Autowired RegistrationRepository registrations;
     @Autowired TaskService taskService;
     @Autowired Processes processes;
+    @Autowired java.time.Clock clock;
 
     @Test
     void theRepCannotUnassignTheirFollowUpTask(Tasklist tasklist) {
@@ -90,7 +94,8 @@ class RegistrationSilenceBrowserTest {
         String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
         String company = "珠海改名" + suffix;
         String renamed = "珠海市改名" + suffix + "科技有限公司";
-        ProcessInstance instance = processes.submit(rep, Processes.validForm(company));
+        RegistrationForm submitted = Processes.validForm(company);
+        ProcessInstance instance = processes.submit(rep, submitted);
         Registration registration = awaitStatus(instance, RegistrationStatus.IN_REVIEW);
         decide(instance, "REVISE", "请填写营业执照上的公司全称");
         awaitStatus(instance, RegistrationStatus.REVISION);
@@ -98,6 +103,10 @@ class RegistrationSilenceBrowserTest {
         tasklist.step("rep-login", () -> tasklist.login(rep));
         tasklist.step("revise-task", () -> tasklist.openOnlyTask("我的任务", "修改报备"));
         assertThat(tasklist.shownValue("公司名称")).isEqualTo(company);
+        // what the rep entered is there to see and edit, and who sent it back, by name
+        assertThat(tasklist.shownValue("联系人")).isEqualTo(submitted.contactName());
+        assertThat(tasklist.shownValue("联系电话")).isEqualTo(submitted.phone());
+        assertThat(tasklist.shownValue("退回人")).isEqualTo(TestIdentities.MGR_A + "测试");
         tasklist.step("company-renamed", () -> tasklist.retype("公司名称", renamed));
         tasklist.step("revision-submitted", tasklist::complete);
 
@@ -106,6 +115,10 @@ class RegistrationSilenceBrowserTest {
         tasklist.step("manager-login", () -> tasklist.login(TestIdentities.MGR_A));
         tasklist.step("review-shows-new-name", () -> tasklist.openTask("待我审核", "审核报备", "公司名称", renamed));
         assertThat(registrations.findById(registration.getId()).orElseThrow().getCompanyName()).isEqualTo(renamed);
+        assertThat(registrations.findById(registration.getId()).orElseThrow().getPhone()).as("kept")
+                .isEqualTo(submitted.phone());
+        // the manager reads the rep's name (test users are named "<login>测试")
+        assertThat(tasklist.shownValue("报备销售")).isEqualTo(rep + "测试（" + rep + "）");
     }
 
     @Test
@@ -121,7 +134,7 @@ class RegistrationSilenceBrowserTest {
         tasklist.step("review-claimed", tasklist::claim);
         tasklist.step("rejection-filled", () -> {
             tasklist.chooseRadio("审核结果", "驳回");
-            tasklist.type("原因（驳回或退回修改时必填）", reason);
+            tasklist.type("原因", reason);
         });
         tasklist.step("rejected", tasklist::complete);
         awaitStatus(instance, RegistrationStatus.REJECTED);
@@ -135,6 +148,41 @@ class RegistrationSilenceBrowserTest {
         assertThat(tasklist.shownValue("未通过原因")).isEqualTo(reason);
         tasklist.step("rejection-acknowledged", tasklist::complete);
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void aRepRegisteringTheirOwnCustomerIsToldAtOnce(Tasklist tasklist) {
+        String rep = identities.newRep("own", TestIdentities.TEAM_A);
+        String company = Processes.uniqueName("珠海市本人客户");
+        Customer customer = new Customer(company, Grade.B, Instant.now());
+        customer.updateDetails(company, null, "周先生", Processes.uniqueMobile(), null, "IT", "广东省珠海市", Grade.B);
+        Customer own = ownership.importCustomer(customer, new OwnershipService.ImportedOwner(rep, TestIdentities.TEAM_A),
+                "测试导入", "test");
+
+        tasklist.step("rep-login", () -> tasklist.login(rep));
+        tasklist.step("own-customer-filled", () -> {
+            tasklist.openStartForm("客户报备");
+            // the same name as the rep's customer after normalisation: a space and full-width brackets
+            tasklist.type("公司名称", company.replace("有限公司", " （有限公司）"));
+            tasklist.type("联系人", "周先生");
+            tasklist.type("联系电话", Processes.uniqueMobile());
+            tasklist.select("所属行业", "信息技术/互联网");
+            tasklist.type("所在地区", "广东省珠海市");
+            tasklist.pickToday("首次接触日期");
+            tasklist.chooseRadio("意向等级", "A - 有明确意向和购买需求");
+        });
+        String refusal = "该客户已在您名下：" + company + "（保护期至 "
+                + io.baobei.common.DisplayTimes.day(customers.findById(own.getId()).orElseThrow().getProtectedUntil(),
+                clock) + "），无需再次报备";
+        // not a step: the refusal is an error Tasklist shows, which a step would count as a failure
+        tasklist.clickWhenReady(By.xpath("//div[contains(@class,'modal-footer')]"
+                + "//button[contains(@class,'btn-primary') and normalize-space(.)='发起']"));
+        // at once, in the dialog or in Tasklist's notification: wherever Tasklist shows a refusal
+        tasklist.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains(refusal));
+        tasklist.screenshot("own-customer-refused");
+        assertThat(tasklist.driver().findElement(By.tagName("body")).getText()).doesNotContain("Cannot instantiate");
+        assertThat(registrations.findAll().stream().filter(r -> r.getSubmitter().equals(rep))).as("nothing for the manager")
+                .isEmpty();
     }
 
     /** The manager's decision through the engine, as the review form submits it. */

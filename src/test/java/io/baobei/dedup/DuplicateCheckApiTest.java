@@ -108,6 +108,10 @@ class DuplicateCheckApiTest {
             assertThat(shown).as(mayKnow).containsEntry("score", 0.9).doesNotContainKey("reasonsHidden");
         }
         assertThat(check(REP_B1, guess).getBody()).containsEntry("verdict", "SUSPECT"); // the owner's own customer
+        // the status in words, for whoever asked
+        assertThat(((List<Map<String, Object>>) check(REP_B1, guess).getBody().get("matches")).get(0))
+                .containsEntry("status", "OWNED_BY_YOU").containsEntry("statusLabel", "已在您名下");
+        assertThat(hidden).containsEntry("statusLabel", "已由同事保护");
 
         // a pool customer's name is public, its contact data is not
         String poolPhone = Processes.uniqueMobile();

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.baobei.customer.Customer;
 import io.baobei.customer.Grade;
 import io.baobei.customer.OwnershipService;
+import io.baobei.engine.TaskCardListener;
+import io.baobei.engine.TaskCardUpgrade;
 import io.baobei.support.BaobeiSpringTest;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
@@ -33,6 +38,10 @@ class TasklistFiltersTest {
     TestIdentities identities;
     @Autowired
     Processes processes;
+    @Autowired
+    TasklistFilters tasklistFilters;
+    @Autowired
+    TaskCardUpgrade taskCardUpgrade;
 
     @Test
     void myTasksListTheMostUrgentFirstWhateverTasklistSortsBy() {
@@ -61,6 +70,41 @@ class TasklistFiltersTest {
                 .first().isEqualTo(TasklistFilters.MY_TASKS);
         assertThat(managerFilters).first().isEqualTo(TasklistFilters.TO_REVIEW);
         assertThat(managerFilters).contains(TasklistFilters.MY_TASKS, TasklistFilters.CLAIMS_TO_APPROVE);
+    }
+
+    @Test
+    void cardsShowTheCompanyNameUnderItsOwnNameAlsoAfterAnUpgrade() {
+        // as an earlier version left them: a filter naming the old card variable, with a colour an admin chose...
+        Filter saved = filterService.createFilterQuery().filterName(TasklistFilters.MY_TASKS).singleResult();
+        Map<String, Object> old = new HashMap<>(saved.getProperties());
+        old.put("variables", List.of(Map.of("name", TaskCardListener.COMPANY_NAME, "label", "公司名称")));
+        old.put("color", "#123456");
+        saved.setProperties(old);
+        filterService.saveFilter(saved);
+        // ...and an open task whose card copy shadows the process variable companyName
+        String rep = identities.newRep("card", TestIdentities.TEAM_A);
+        String company = Processes.uniqueName("卡片升级");
+        Task task = taskService.createTaskQuery().processInstanceId(instanceOf(
+                importOwned(company, rep, Instant.now().plus(Duration.ofDays(5))))).singleResult();
+        assertThat(taskService.getVariableLocal(task.getId(), TaskCardListener.CARD_COMPANY_NAME))
+                .as("a new task's card").isEqualTo(company);
+        taskService.removeVariableLocal(task.getId(), TaskCardListener.CARD_COMPANY_NAME);
+        taskService.setVariableLocal(task.getId(), TaskCardListener.COMPANY_NAME, company);
+
+        tasklistFilters.run(null);
+        taskCardUpgrade.run(null);
+
+        Filter upgraded = filterService.createFilterQuery().filterName(TasklistFilters.MY_TASKS).singleResult();
+        assertThat(upgraded.getProperties()).containsEntry("variables",
+                List.of(Map.of("name", TaskCardListener.CARD_COMPANY_NAME, "label", "公司名称")))
+                .containsEntry("color", "#123456");
+        assertThat(taskService.getVariablesLocal(task.getId())).containsEntry(TaskCardListener.CARD_COMPANY_NAME, company)
+                .doesNotContainKey(TaskCardListener.COMPANY_NAME);
+        assertThat(taskService.getVariable(task.getId(), TaskCardListener.COMPANY_NAME)).as("the process variable")
+                .isEqualTo(company);
+        // the rep still sees the task in the filter
+        List<Task> listed = processes.as(rep, () -> filterService.list(upgraded.getId()));
+        assertThat(listed).extracting(Task::getId).contains(task.getId());
     }
 
     /** The filters {@code user} may read, in Tasklist's order (by the "priority" property). */

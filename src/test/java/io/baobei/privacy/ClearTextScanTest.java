@@ -69,6 +69,9 @@ class ClearTextScanTest {
             taskService.claim(review.getId(), TestIdentities.MGR_A);
             taskService.complete(review.getId(), Map.of("reviewDecision", "REVISE", "reviewReason", "请核实"));
         });
+        // the revision task shows the submitter the contact data entered (task-local, stored encrypted)
+        assertThat(taskService.getVariablesLocal(task(registration).getId()))
+                .containsEntry("phone", phone).containsEntry("email", email).containsEntry("contactName", contact);
         found.addAll(scan(needles, "revision task open"));
         processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(task(registration).getId(),
                 new RegistrationForm(company, null, contact, phone, email, "IT", "广东省深圳市", "A",

@@ -66,6 +66,7 @@ class CustomerRegistrationProcessTest {
     @Autowired Clock clock;
     @Autowired TestIdentities identities;
     @Autowired OwnershipService ownership;
+    @Autowired RevisionTasksUpgrade revisionTasksUpgrade;
 
     @BeforeEach
     void setUp() {
@@ -165,7 +166,9 @@ class CustomerRegistrationProcessTest {
         Task conflictTask = task(instance);
         assertThat(conflictTask).isAssignedTo(TestIdentities.REP_A1);
         String notice = (String) taskService.getVariableLocal(conflictTask.getId(), CONFLICT_NOTICE);
-        assertThat(notice).contains("测试乙组").doesNotContain(TestIdentities.REP_B1)
+        // the colleague by name (test users are named "<login>测试"), not by login, and nothing of the customer
+        assertThat(notice).contains("同事 " + TestIdentities.REP_B1 + "测试（测试乙组）")
+                .doesNotContain("（" + TestIdentities.REP_B1 + "）")
                 .doesNotContain(held.getPhone()).doesNotContain(held.getContactName());
         assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.CONFLICT);
 
@@ -264,7 +267,8 @@ class CustomerRegistrationProcessTest {
         assertThat(instance).isWaitingAt(taskKey);
         Task told = task(instance);
         assertThat(told).isAssignedTo(submitter).hasName("报备未通过");
-        Map<String, Object> shown = processes.as(submitter, () -> taskService.getVariablesLocal(told.getId()));
+        // what the form loads
+        Map<String, Object> shown = processes.as(submitter, () -> engine.getFormService().getTaskFormVariables(told.getId()));
         assertThat(shown).containsEntry(COMPANY_NAME, registrationOf(instance).getCompanyName())
                 .containsEntry(REJECTION_REASON, reason);
         assertThat((String) shown.get(DECISION_NOTICE)).startsWith("主管 " + TestIdentities.MGR_A).contains(notice);
@@ -288,10 +292,14 @@ class CustomerRegistrationProcessTest {
         Task revise = task(instance);
         assertThat(revise).isAssignedTo(TestIdentities.REP_A1);
         assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.REVISION);
-        // the revision form shows what was entered, but never the contact data
+        // the revision form shows what was entered, the contact data included, and who sent it back
         Map<String, Object> formVariables = taskService.getVariables(revise.getId());
         assertThat(formVariables).containsEntry(COMPANY_NAME, company).containsEntry(REVIEW_REASON, "请补充统一社会信用代码")
-                .doesNotContainKeys(PHONE, CONTACT_NAME, EMAIL);
+                .containsEntry(PHONE, originalPhone).containsEntry(CONTACT_NAME, "测试联系人")
+                .containsEntry(REVIEWER_NAME, TestIdentities.MGR_A + "测试")
+                .doesNotContainKey(EMAIL); // none was entered
+        // ... from the task alone: the process itself holds no contact data
+        assertThat(processes.variables(instance)).doesNotContainKeys(PHONE, CONTACT_NAME, EMAIL);
 
         Map<String, Object> invalid = Processes.validForm(company).toVariables();
         invalid.put(PHONE, "12345");
@@ -338,7 +346,9 @@ class CustomerRegistrationProcessTest {
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
         assertThat(instance).variables().containsEntry(VERDICT, Verdict.SUSPECT.name());
         Task review = task(instance);
-        assertThat(taskService.getVariableLocal(review.getId(), COMPANY_NAME)).as("the review's card").isEqualTo(renamed);
+        assertThat(taskService.getVariableLocal(review.getId(), io.baobei.engine.TaskCardListener.CARD_COMPANY_NAME))
+                .as("the review's card").isEqualTo(renamed);
+        assertThat(taskService.getVariableLocal(review.getId(), COMPANY_NAME)).as("no copy shadows the form field").isNull();
         assertThat((String) taskService.getVariableLocal(review.getId(), DUPLICATE_SUMMARY)).contains(renamed);
 
         // a completion with variables (REST API) keeps working the same way
@@ -347,6 +357,116 @@ class CustomerRegistrationProcessTest {
         processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(again.getId(),
                 Processes.validForm(company).toVariables()));
         assertThat(registrationOf(instance).getCompanyName()).isEqualTo(company);
+    }
+
+    @Test
+    void theRevisionFormShowsTheContactDataEnteredAndTakesTheEditedValues() throws Exception {
+        String company = Processes.uniqueName("江门市侨乡五金");
+        RegistrationForm first = new RegistrationForm(company, null, "温女士", Processes.uniqueMobile(),
+                "wen@example.cn", "MANUFACTURING", "广东省江门市", "B", java.time.LocalDate.now(clock).toString(), null);
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, first);
+        processes.executeJob(instance);
+        Task review = task(instance);
+        assertThat(taskService.getVariablesLocal(review.getId())).as("the manager's task carries no contact data")
+                .doesNotContainKeys(PHONE, CONTACT_NAME, EMAIL)
+                .containsEntry(SUBMITTER_NAME, TestIdentities.REP_A1 + "测试（" + TestIdentities.REP_A1 + "）");
+        review(instance, TestIdentities.MGR_A, "REVISE", "联系人请写全名");
+
+        Task revise = task(instance);
+        // what Tasklist loads into the form, as the rep
+        Map<String, Object> shown = processes.as(TestIdentities.REP_A1, () ->
+                engine.getFormService().getTaskFormVariables(revise.getId()));
+        assertThat(shown).containsEntry(CONTACT_NAME, "温女士").containsEntry(PHONE, first.phone())
+                .containsEntry(EMAIL, "wen@example.cn");
+        // stored encrypted while the task is open, and never in history
+        List<Map<String, Object>> rows = jdbcTemplate().queryForList(
+                "select NAME_, TYPE_, TEXT_ from ACT_RU_VARIABLE where TASK_ID_ = ? and NAME_ in ('contactName', 'phone', 'email')",
+                revise.getId());
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            assertThat(row.get("TYPE_")).isEqualTo(io.baobei.privacy.EncryptedStringVariable.SERIALIZER_NAME);
+            assertThat((String) row.get("TEXT_")).startsWith(io.baobei.privacy.ContactCrypto.PREFIX);
+        });
+        assertThat(rows.toString()).doesNotContain(first.phone()).doesNotContain("温女士").doesNotContain("wen@");
+
+        // exactly as Tasklist submits the Camunda Form: the shown values, some edited, the email emptied
+        Map<String, Object> form = new java.util.HashMap<>(first.toVariables());
+        form.put(CONTACT_NAME, "温晓梅");
+        form.put(EMAIL, "");
+        processes.asUser(TestIdentities.REP_A1, () -> engine.getFormService().submitTaskForm(revise.getId(), form));
+
+        Registration revised = registrationOf(instance);
+        assertThat(revised.getContactName()).isEqualTo("温晓梅");
+        assertThat(revised.getPhone()).isEqualTo(first.phone());
+        assertThat(revised.getEmail()).as("emptied in the form").isNull();
+        assertThat(processes.variables(instance)).doesNotContainKeys(PHONE, CONTACT_NAME, EMAIL);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableNameIn(CONTACT_NAME, PHONE, EMAIL).count()).isZero();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+                .as("no variable update of them either")
+                .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+                .doesNotContain(CONTACT_NAME, PHONE, EMAIL);
+    }
+
+    @Test
+    void aRevisionTaskOpenedBeforeTheUpgradeGetsTheContactDataAtStartUp() {
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, Processes.validForm(Processes.uniqueName("升级前退回")));
+        processes.executeJob(instance);
+        review(instance, TestIdentities.MGR_A, "REVISE", "请核对");
+        Task revise = task(instance);
+        // as an earlier version left it: no contact data on the task
+        taskService.removeVariablesLocal(revise.getId(), List.of(CONTACT_NAME, PHONE, EMAIL));
+
+        revisionTasksUpgrade.run(null);
+
+        assertThat(taskService.getVariablesLocal(revise.getId())).containsEntry(PHONE, registrationOf(instance).getPhone())
+                .containsEntry(CONTACT_NAME, "测试联系人");
+    }
+
+    @Test
+    void registeringOnesOwnCustomerIsRefusedAtOnceInsteadOfReachingTheManager() {
+        String trade = "榕" + java.util.UUID.randomUUID().toString().substring(0, 4);
+        String company = "福州市" + trade + "茶业有限公司";
+        Customer own = ownedCustomer(company, TestIdentities.REP_A1, TestIdentities.TEAM_A);
+        String until = io.baobei.common.DisplayTimes.day(own.getProtectedUntil(), clock);
+        long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+
+        // the same name after normalisation: spaces, full-width brackets, a full stop
+        assertThatThrownBy(() -> processes.submit(TestIdentities.REP_A1,
+                Processes.validForm(" 福州市 " + trade + "茶业（有限公司）。")))
+                .isInstanceOf(OwnCustomerException.class)
+                .hasMessage("该客户已在您名下：" + company + "（保护期至 " + until + "），无需再次报备")
+                .satisfies(e -> assertThat(((OwnCustomerException) e).customerId()).isEqualTo(own.getId()));
+        // the same phone under another name
+        RegistrationForm samePhone = new RegistrationForm(Processes.uniqueName("别名"), null, "某人", own.getPhone(),
+                null, "IT", "福建省福州市", "B", java.time.LocalDate.now(clock).toString(), null);
+        assertThatThrownBy(() -> processes.submit(TestIdentities.REP_A1, samePhone))
+                .isInstanceOf(OwnCustomerException.class).hasMessageStartingWith("该客户已在您名下：" + company);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
+                .as("nothing started, nothing for the manager").isEqualTo(instancesBefore);
+
+        // a revision renamed to one's own customer is refused the same way, the task stays open
+        ProcessInstance other = processes.submit(TestIdentities.REP_A1, Processes.validForm(Processes.uniqueName("改名测试")));
+        processes.executeJob(other);
+        review(other, TestIdentities.MGR_A, "REVISE", "请核对名称");
+        Task revise = task(other);
+        assertThatThrownBy(() -> processes.asUser(TestIdentities.REP_A1, () -> taskService.complete(revise.getId(),
+                Processes.validForm(company).toVariables()))).isInstanceOf(OwnCustomerException.class);
+        assertThat(task(other).getId()).isEqualTo(revise.getId());
+
+        // a merely similar name goes to the manager, who reads that it is the submitter's own customer
+        ProcessInstance similar = processes.submit(TestIdentities.REP_A1, Processes.validForm("福州" + trade + "茶叶有限公司"));
+        processes.executeJob(similar);
+        assertThat(similar).isWaitingAt("Task_ReviewRegistration");
+        String summary = (String) taskService.getVariableLocal(task(similar).getId(), DUPLICATE_SUMMARY);
+        assertThat(summary).contains(company).contains("已由提交人本人保护").doesNotContain("你名下").doesNotContain("您名下");
+
+        // a colleague registering it: the manager reads who holds it, by name
+        ProcessInstance colleague = processes.submit(TestIdentities.REP_A2, Processes.validForm("福州" + trade + "茶叶有限公司"));
+        processes.executeJob(colleague);
+        if (task(colleague).getTaskDefinitionKey().equals("Task_ReviewRegistration")) {
+            assertThat((String) taskService.getVariableLocal(task(colleague).getId(), DUPLICATE_SUMMARY))
+                    .contains("已由 " + TestIdentities.REP_A1 + "测试（" + TestIdentities.REP_A1 + "） 保护（测试甲组）");
+        }
     }
 
     @Test
@@ -518,6 +638,11 @@ class CustomerRegistrationProcessTest {
 
     private void protectFor(String rep, int count) {
         io.baobei.customer.TestCustomers.protectFor(ownership, rep, TestIdentities.TEAM_A, count);
+    }
+
+    private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate() {
+        return new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration()).getDataSource());
     }
 
     private Registration registrationOf(ProcessInstance instance) {

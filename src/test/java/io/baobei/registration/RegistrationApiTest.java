@@ -1,6 +1,8 @@
 package io.baobei.registration;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import io.baobei.common.DisplayTimes;
+import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerRepository;
+import io.baobei.customer.Grade;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
@@ -33,6 +39,8 @@ class RegistrationApiTest {
     };
 
     @Autowired TestRestTemplate rest;
+    @Autowired CustomerRepository customers;
+    @Autowired Clock clock;
 
     @Test
     void aRepRegistersAndTheTeamManagerApprovesFromAnotherSystem() {
@@ -99,6 +107,31 @@ class RegistrationApiTest {
         assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("companyName", "phone", "grade");
         assertThat(errors).extracting(e -> e.get("message")).allSatisfy(m -> assertThat(m).isNotBlank())
                 .anySatisfy(m -> assertThat(m).contains("联系电话格式不正确"));
+    }
+
+    @Test
+    void registeringOnesOwnCustomerAnswers409WithTheCustomer() {
+        String company = Processes.uniqueName("深圳市本人客户");
+        Instant now = Instant.now(clock);
+        Customer own = new Customer(company, Grade.B, now);
+        own.updateDetails(company, null, "本人联系人", Processes.uniqueMobile(), null, "IT", "广东省深圳市", Grade.B);
+        io.baobei.customer.TestCustomers.protect(own, REP_A1, TEAM_A, now, now.plus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(7)));
+        own = customers.save(own);
+
+        Map<String, Object> again = body(" " + company.replace("有限公司", "（有限公司）"));
+        again.put("phone", Processes.uniqueMobile()); // body()'s phone is one of REP_A1's customers already
+        ResponseEntity<Map<String, Object>> refused = call(REP_A1, HttpMethod.POST, "/api/registrations", again);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("message", "该客户已在您名下：" + company + "（保护期至 "
+                + DisplayTimes.day(own.getProtectedUntil(), clock) + "），无需再次报备")
+                .containsEntry("customerId", own.getId().intValue());
+        // a colleague registering it is not told whose it is here: that goes the normal way (查重 → 撞单)
+        Map<String, Object> colleagues = body(company);
+        colleagues.put("phone", Processes.uniqueMobile());
+        assertThat(call(REP_A2, HttpMethod.POST, "/api/registrations", colleagues).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
     }
 
     @Test

@@ -92,6 +92,14 @@ class RegistrationValidatorTest {
                 " ", "", null, f.industry(), f.region(), f.grade(), f.firstContactDate(), f.notes()));
         assertThat(revised.phone()).isNull();
         assertThat(revised.contactName()).isNull();
+        assertThat(revised.email()).as("not sent: kept").isNull();
+    }
+
+    @Test
+    void aRevisionWithTheEmailEmptiedRemovesIt() {
+        // the revision form shows the email entered before; emptying it there means removing it
+        assertThat(validator.validateRevision(with("email", " ")).email()).isEmpty();
+        assertThat(validator.validateRevision(with("email", "Li@Example.cn")).email()).isEqualTo("li@example.cn");
     }
 
     private static RegistrationForm with(String field, String value) {
