@@ -11,9 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +42,7 @@ class FollowUpBrowserTest {
     @RegisterExtension
     static final TasklistSessions BROWSER = new TasklistSessions("follow-up");
 
-    @Autowired IdentityService identityService;
+    @Autowired TestIdentities identities;
     @Autowired OwnershipService ownership;
     @Autowired CustomerRepository customers;
     @Autowired TaskService taskService;
@@ -54,7 +52,7 @@ class FollowUpBrowserTest {
     @Test
     void liMingSeesHisNameEarlierFollowUpsAndRecordsAWonDeal(Tasklist tasklist) {
         String login = "liming" + Long.toString(System.nanoTime(), 36);
-        createUser(login, "李", "明", Groups.SALES, TestIdentities.TEAM_A);
+        identities.person(login, "李", "明", Groups.SALES, TestIdentities.TEAM_A);
         String company = "跟进浏览器测试科技有限公司" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         Customer customer = new Customer(company, Grade.B, Instant.now(clock));
         customer.updateDetails(company, null, "王先生", Processes.uniqueMobile(), null, "IT", "广东省深圳市", Grade.B);
@@ -121,7 +119,7 @@ class FollowUpBrowserTest {
     void aManagerSeesTheColleagueWhoClaimedAReviewByName(Tasklist tasklist) {
         // a second manager of team A, added after start-up: mgrA's login reconciles the team's grants
         String colleague = "chenjing" + Long.toString(System.nanoTime(), 36);
-        createUser(colleague, "陈", "静", Groups.MANAGERS, TestIdentities.TEAM_A, Groups.reviewersOf(TestIdentities.TEAM_A));
+        identities.person(colleague, "陈", "静", Groups.MANAGERS, TestIdentities.TEAM_A, Groups.reviewersOf(TestIdentities.TEAM_A));
         String company = Processes.uniqueName("审核人姓名测试");
         var registration = processes.submit(TestIdentities.REP_A1, Processes.validForm(company));
         String review = awaitTask(registration.getId());
@@ -138,17 +136,6 @@ class FollowUpBrowserTest {
     /** form-js marks a required field with "*" in its label. */
     private static boolean requiredMark(Tasklist tasklist, String label) {
         return tasklist.fieldGroup(label).findElement(By.cssSelector(".fjs-form-field-label")).getText().contains("*");
-    }
-
-    private void createUser(String login, String firstName, String lastName, String... groups) {
-        User user = identityService.newUser(login);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setPassword(TestIdentities.PASSWORD);
-        identityService.saveUser(user);
-        for (String group : groups) {
-            identityService.createMembership(login, group);
-        }
     }
 
     /** The duplicate check runs on the job executor; then the review task opens. */
@@ -178,14 +165,7 @@ class FollowUpBrowserTest {
     }
 
     private Customer awaitConverted(Long customerId) {
-        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Customer customer = customers.findById(customerId).orElseThrow();
-            if (customer.getStatus() == CustomerStatus.CONVERTED) {
-                return customer;
-            }
-            Screenshots.sleep(250);
-        }
-        throw new AssertionError("customer " + customerId + " was not converted within " + Tasklist.BACKEND_TIMEOUT);
+        return Tasklist.awaitBackend("conversion of customer " + customerId, () -> customers.findById(customerId)
+                .filter(c -> c.getStatus() == CustomerStatus.CONVERTED));
     }
 }

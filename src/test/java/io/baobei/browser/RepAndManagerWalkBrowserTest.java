@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +40,6 @@ class RepAndManagerWalkBrowserTest {
     @RegisterExtension
     static final TasklistSessions BROWSER = new TasklistSessions("walk");
 
-    @Autowired IdentityService identityService;
     @Autowired TestIdentities identities;
     @Autowired Processes processes;
     @Autowired RegistrationRepository registrations;
@@ -54,8 +51,8 @@ class RepAndManagerWalkBrowserTest {
         String token = Long.toString(System.nanoTime(), 36);
         String rep = "zhoujie" + token;
         String manager = "wugang" + token;
-        person(rep, "周", "杰", Groups.SALES, team.id());
-        person(manager, "吴", "刚", Groups.MANAGERS, team.id(), Groups.reviewersOf(team.id()));
+        identities.person(rep, "周", "杰", Groups.SALES, team.id());
+        identities.person(manager, "吴", "刚", Groups.MANAGERS, team.id(), Groups.reviewersOf(team.id()));
         String approved = "佛山市" + token + "陶瓷有限公司";
         String rejected = "肇庆市" + token + "建材有限公司";
         String sentBack = "韶关" + token + "矿业";
@@ -209,51 +206,18 @@ class RepAndManagerWalkBrowserTest {
 
     // --- the back end, waited for (the job executor runs the checks and grants) -------------------------------
 
-    private void person(String login, String surname, String givenName, String... groups) {
-        User user = identityService.newUser(login);
-        user.setFirstName(surname);
-        user.setLastName(givenName);
-        user.setPassword(TestIdentities.PASSWORD);
-        identityService.saveUser(user);
-        for (String group : groups) {
-            identityService.createMembership(login, group);
-        }
-    }
-
     private Registration awaitRegistration(String company, RegistrationStatus status) {
-        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = registrations.findAll().stream()
-                    .filter(r -> r.getCompanyName().equals(company) && r.getStatus() == status).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Screenshots.sleep(250);
-        }
-        throw new AssertionError("no registration of " + company + " in " + status);
+        return Tasklist.awaitBackend("registration of " + company + " in " + status, () -> registrations.findAll().stream()
+                .filter(r -> r.getCompanyName().equals(company) && r.getStatus() == status).findFirst());
     }
 
     private Customer awaitCustomer(String company) {
-        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = customers.findAll().stream().filter(c -> c.getCompanyName().equals(company)).findFirst();
-            if (found.isPresent() && found.get().getStatus() == CustomerStatus.PROTECTED) {
-                return found.get();
-            }
-            Screenshots.sleep(250);
-        }
-        throw new AssertionError("no protected customer " + company);
+        return Tasklist.awaitBackend("protected customer " + company, () -> customers.findAll().stream()
+                .filter(c -> c.getCompanyName().equals(company) && c.getStatus() == CustomerStatus.PROTECTED).findFirst());
     }
 
     private Customer awaitConverted(Long id) {
-        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Customer customer = customers.findById(id).orElseThrow();
-            if (customer.getStatus() == CustomerStatus.CONVERTED) {
-                return customer;
-            }
-            Screenshots.sleep(250);
-        }
-        throw new AssertionError("customer " + id + " was not converted");
+        return Tasklist.awaitBackend("conversion of customer " + id, () -> customers.findById(id)
+                .filter(c -> c.getStatus() == CustomerStatus.CONVERTED));
     }
 }

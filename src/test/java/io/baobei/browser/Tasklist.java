@@ -445,4 +445,20 @@ final class Tasklist implements AutoCloseable {
                 """, path, body);
         return String.valueOf(answer);
     }
+
+    /**
+     * Waits up to {@link #BACKEND_TIMEOUT} for the back end (the job executor runs checks, grants and records
+     * asynchronously) until {@code probe} answers something; fails naming {@code what}.
+     */
+    static <T> T awaitBackend(String what, java.util.function.Supplier<java.util.Optional<T>> probe) {
+        long deadline = System.nanoTime() + BACKEND_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<T> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Screenshots.sleep(250);
+        }
+        throw new AssertionError(what + " not within " + BACKEND_TIMEOUT);
+    }
 }

@@ -78,6 +78,18 @@ public class TestIdentities {
         return team;
     }
 
+    /** A person with a real (Chinese) name, surname as first name as Camunda stores it: 周 + 杰. */
+    public void person(String login, String surname, String givenName, String... groups) {
+        User user = identityService.newUser(login);
+        user.setFirstName(surname);
+        user.setLastName(givenName);
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(login, group);
+        }
+    }
+
     private void user(String id, String... groups) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
             return;
