@@ -211,12 +211,15 @@ public class HandoverService {
      * a job that runs again (a retry, a restart after a crash) changes nothing twice.
      */
     public void moveItem(Long handoverId, int seq, String processInstanceId) {
-        Handover handover = inProcess(handoverId, processInstanceId, HandoverState.RUNNING);
+        Handover handover = handovers.findById(handoverId)
+                .orElseThrow(() -> new NotFoundException("离职交接", handoverId));
         HandoverItem item = items.findByHandoverIdAndSeq(handoverId, seq)
                 .orElseThrow(() -> new BusinessRuleException("离职交接 #" + handoverId + " 没有第 " + seq + " 项"));
-        if (item.getState() != ItemState.PENDING) {
-            return;
+        if (item.getState() != ItemState.PENDING && processInstanceId != null
+                && processInstanceId.equals(handover.getProcessInstanceId())) {
+            return; // finished by an earlier run of this job
         }
+        inProcess(handover, processInstanceId, HandoverState.RUNNING);
         Instant now = Instant.now(clock);
         Customer customer = ownership.lock(item.getCustomerId());
         String from = handover.getFromUser();
@@ -259,6 +262,9 @@ public class HandoverService {
 
     public Finished finish(Long handoverId, String processInstanceId) {
         Handover handover = inProcess(handoverId, processInstanceId, HandoverState.RUNNING);
+        // a second pass over the leaver's tasks: what the first one opened (a rejected registration's notice) and
+        // what appeared while the customers moved (a registration that was still being checked)
+        leaverTasks.handle(handover.getFromUser(), handover.getMode(), handoverId, handover.getRequestedBy());
         long moved = items.countByHandoverIdAndState(handoverId, ItemState.MOVED);
         List<HandoverItem> notMoved = new ArrayList<>(
                 items.findByHandoverIdAndStateOrderBySeqAsc(handoverId, ItemState.NOT_MOVED));

@@ -97,25 +97,17 @@ class LeaverTasks {
     }
 
     /**
-     * Closes or reassigns everything but the follow-up tasks (those move with their customers). Runs as the engine
-     * (an asynchronous step): completing a task may open the next one for the leaver (a rejected registration's
-     * notice), so it goes round until nothing is left, at most a few rounds.
+     * Closes or reassigns everything but the follow-up tasks (those move with their customers), as the engine (an
+     * asynchronous step). One pass: what a pass opens for the leaver (a rejected registration's notice) is a task
+     * created in this very command, which the engine does not let the same command complete; the next step's pass
+     * (Task_FinishHandover) closes it.
      */
     int handle(String leaver, HandoverMode mode, Long handoverId, String requester) {
-        int handled = 0;
-        for (int round = 0; round < 5; round++) {
-            List<OpenItem> open = find(leaver, mode).stream()
-                    .filter(i -> i.handling() != Handling.FOLLOWS_CUSTOMER && i.handling() != Handling.ENDS_IN_POOL)
-                    .toList();
-            if (open.isEmpty()) {
-                break;
-            }
-            for (OpenItem item : open) {
-                handleOne(item, leaver, handoverId, requester);
-                handled++;
-            }
-        }
-        return handled;
+        List<OpenItem> open = find(leaver, mode).stream()
+                .filter(i -> i.handling() != Handling.FOLLOWS_CUSTOMER && i.handling() != Handling.ENDS_IN_POOL)
+                .toList();
+        open.forEach(item -> handleOne(item, leaver, handoverId, requester));
+        return open.size();
     }
 
     private void handleOne(OpenItem item, String leaver, Long handoverId, String requester) {
