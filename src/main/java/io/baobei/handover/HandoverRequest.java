@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
+import io.baobei.common.TextRules;
 
 /**
  * What a manager asks for: whose customers, how distributed, to whom, whether over quota, whether the leaver is
@@ -32,8 +33,8 @@ public record HandoverRequest(String fromUser, HandoverMode mode, List<String> r
         String from = text(fromUser);
         if (from == null) {
             errors.add(new FieldError(HandoverVariables.FROM_USER, "请填写离职销售的用户名"));
-        } else if (from.length() > MAX_NAME) {
-            errors.add(new FieldError(HandoverVariables.FROM_USER, "用户名最多 " + MAX_NAME + " 个字符"));
+        } else {
+            TextRules.check(HandoverVariables.FROM_USER, "离职销售的用户名", from, MAX_NAME, errors);
         }
         HandoverMode parsedMode = null;
         String modeText = text(mode);
@@ -78,8 +79,7 @@ public record HandoverRequest(String fromUser, HandoverMode mode, List<String> r
             if (stripped.isEmpty()) {
                 continue;
             }
-            if (stripped.length() > MAX_NAME) {
-                errors.add(new FieldError(HandoverVariables.RECEIVERS, "接收人用户名最多 " + MAX_NAME + " 个字符"));
+            if (!TextRules.check(HandoverVariables.RECEIVERS, "接收人用户名", stripped, MAX_NAME, errors)) {
                 return List.of();
             }
             if (!names.add(stripped)) {
