@@ -44,7 +44,8 @@ public class HandoverService {
     /** the group a disabled rep is moved to: no permissions, and Camunda Admin shows at a glance who has left */
     static final String DEPARTED_GROUP = "departed";
     static final String POOL_KEY = "POOL";
-    private static final int MAX_LISTED = 200;
+    /** a string process variable holds at most 4,000 characters (ACT_RU_VARIABLE.TEXT_): the rest is in the API */
+    private static final int MAX_SUMMARY = 3600;
 
     private final HandoverRepository handovers;
     private final HandoverItemRepository items;
@@ -282,10 +283,17 @@ public class HandoverService {
         if (!notMoved.isEmpty()) {
             text.append("未转移的客户仍在 ").append(handover.getFromUser())
                     .append(" 名下，可调整接收人或选择超额转移后再发起一次离职交接：");
-            notMoved.stream().limit(MAX_LISTED).forEach(i -> text.append("\n客户 #").append(i.getCustomerId())
-                    .append("：").append(i.getReason()));
-            if (notMoved.size() > MAX_LISTED) {
-                text.append("\n……其余 ").append(notMoved.size() - MAX_LISTED).append(" 个见 GET /api/handovers/")
+            int listed = 0;
+            for (HandoverItem item : notMoved) {
+                String line = "\n客户 #" + item.getCustomerId() + "：" + item.getReason();
+                if (text.length() + line.length() > MAX_SUMMARY) {
+                    break;
+                }
+                text.append(line);
+                listed++;
+            }
+            if (listed < notMoved.size()) {
+                text.append("\n……其余 ").append(notMoved.size() - listed).append(" 个见 GET /api/handovers/")
                         .append(handoverId);
             }
         }
@@ -443,6 +451,6 @@ public class HandoverService {
                     .append(group.handling());
         }
         text.append(request.disableUser() ? "\n确认后停用该账号（移出所有用户组，保留用户与历史记录）" : "\n确认后不停用该账号");
-        return text.toString();
+        return text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY) + "……" : text.toString();
     }
 }
