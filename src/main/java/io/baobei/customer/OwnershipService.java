@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -342,6 +344,19 @@ public class OwnershipService {
     }
 
     /**
+     * 离职交接到公海: a manager (or admin) hands a departing rep's customer (protected or a won deal) to the pool. The
+     * publication rules apply as for a release; the running protection ends from outside.
+     */
+    public Customer handToPool(Long customerId, String fromOwner, String reason, String actor) {
+        Customer customer = lock(customerId);
+        if (customer.getStatus() == CustomerStatus.POOL || !fromOwner.equals(customer.getOwner())) {
+            throw new BusinessRuleException("客户 " + customerId + " 不在 " + fromOwner + " 名下，不能交接到公海");
+        }
+        toPool(customer, OwnershipAction.RELEASED, reason, actor, true);
+        return customer;
+    }
+
+    /**
      * 释放: the owner gives a protected customer back to the pool (publication rules apply, the cooldown starts for
      * them). {@code processInstanceId}: the protection instance whose follow-up task chose it, or null from the API.
      */
@@ -443,6 +458,23 @@ public class OwnershipService {
     public OwnershipSource currentSource(Long customerId) {
         return periods.findByActiveCustomerId(customerId).map(ProtectionPeriod::getSource)
                 .orElse(OwnershipSource.REGISTRATION);
+    }
+
+    /** How much of a rep's quota (保有量) is used now, as {@link #transfer} counts it for a receiver. */
+    public record QuotaStanding(long used, int max) {
+    }
+
+    // not readOnly: evaluating OwnershipRules.dmn writes decision history, which a read-only PostgreSQL transaction refuses
+    @Transactional
+    public QuotaStanding quotaOf(String username) {
+        QuotaUse use = quotaUse(directory.actor(username), Counted.NOTHING);
+        return new QuotaStanding(use.used(), use.max());
+    }
+
+    /** The customers {@code owner} holds (protected and won deals), by id: what a handover moves. */
+    @Transactional(readOnly = true)
+    public List<Customer> heldBy(String owner) {
+        return customers.findByOwner(owner, Pageable.unpaged(Sort.by("id"))).getContent();
     }
 
     /** Locks {@code username}'s quota row for the rest of the transaction: after the customer rows it concerns. */

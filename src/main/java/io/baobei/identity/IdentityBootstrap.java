@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.baobei.BaobeiProperties;
+import io.baobei.handover.HandoverVariables;
 import io.baobei.pool.PoolClaimVariables;
 import io.baobei.protection.ProtectionVariables;
 import io.baobei.registration.RegistrationVariables;
@@ -67,6 +68,10 @@ public class IdentityBootstrap implements ApplicationRunner {
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, RegistrationVariables.PROCESS_KEY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ProtectionVariables.PROCESS_KEY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, PoolClaimVariables.PROCESS_KEY, Permissions.READ);
+        // 离职交接 from Tasklist (HandoverService checks that the rep is of a team they manage)
+        grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, HandoverVariables.PROCESS_KEY,
+                Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         // admins: everything, including Cockpit, Admin and /engine-rest
         Arrays.stream(Resources.values()).forEach(r -> grant(Groups.ADMINS, r, Authorization.ANY, Permissions.ALL));
         // people's names in Tasklist: a team's managers read the team, the team reads its managers (UserReadGrants)

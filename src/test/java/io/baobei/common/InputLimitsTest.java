@@ -65,9 +65,13 @@ import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.Grade;
 import io.baobei.customer.OwnershipService;
+import io.baobei.handover.HandoverRequest;
+import io.baobei.handover.HandoverService;
+import io.baobei.identity.UserDirectory;
 import io.baobei.registration.RegistrationRepository;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
+import io.baobei.support.TestIdentities;
 
 import static io.baobei.support.TestIdentities.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +112,9 @@ class InputLimitsTest {
     @Autowired Clock clock;
     @Autowired TaskService taskService;
     @Autowired OwnershipService ownership;
+    @Autowired HandoverService handovers;
+    @Autowired UserDirectory directory;
+    @Autowired TestIdentities identities;
     @LocalServerPort int port;
     @Value("${baobei.api.max-json-body-size}") DataSize jsonLimit;
     @Value("${spring.servlet.multipart.max-request-size}") DataSize uploadLimit;
@@ -119,6 +126,7 @@ class InputLimitsTest {
     private Long customerOfRepA1;
     private Long importId;
     private Long poolCustomer;
+    private Long handoverId;
 
     private enum Body { JSON, FILE, NONE }
 
@@ -159,6 +167,10 @@ class InputLimitsTest {
 
         poolCustomer = ownership.importCustomer(new Customer(Processes.uniqueName("输入限制公海"), Grade.B, now), null,
                 "测试数据", "test").getId();
+
+        // a handover of a rep without customers, for its progress
+        handoverId = handovers.start(directory.actor(MGR_A),
+                HandoverRequest.of(identities.newRep("inputLeave", TEAM_A), "POOL", null, false, false));
 
         HttpResponse<String> uploaded = upload(csv(Processes.uniqueName("输入限制导入") + "\n"), "a.csv", Map.of());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
@@ -209,7 +221,11 @@ class InputLimitsTest {
                 // the body is optional: without one (or null) the claim is made, without a reason
                 new Writer("POST", "/api/pool/{customerId}/claim", REP_A1, Body.JSON,
                         "/api/pool/" + poolCustomer + "/claim", Map.of("reason", "客户来电咨询"), List.of("reason"),
-                        List.of(), null));
+                        List.of(), null),
+                // a preview: nothing changes, whatever the case
+                new Writer("POST", "/api/handovers", MGR_A, Body.JSON, "/api/handovers",
+                        Map.of("fromUser", REP_A2, "mode", "POOL", "receivers", List.of(), "preview", true),
+                        List.of("fromUser"), List.of("mode")));
     }
 
     private List<Reader> readers() {
@@ -225,6 +241,7 @@ class InputLimitsTest {
                 new Reader("/api/imports/{id}", ADMIN, "/api/imports/" + importId),
                 new Reader("/api/imports/{id}/report.csv", ADMIN, "/api/imports/" + importId + "/report.csv"),
                 new Reader("/api/imports/{id}/report.xlsx", ADMIN, "/api/imports/" + importId + "/report.xlsx"),
+                new Reader("/api/handovers/{id}", MGR_A, "/api/handovers/" + handoverId),
                 new Reader("/api/audit", ADMIN, "/api/audit"),
                 new Reader("/api/audit/verify", ADMIN, "/api/audit/verify"),
                 new Reader("/api/audit/export.csv", ADMIN, "/api/audit/export.csv"));

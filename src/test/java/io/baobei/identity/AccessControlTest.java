@@ -103,6 +103,13 @@ class AccessControlTest {
                 null, "测试数据", "test").getId();
         String receiverB = identities.newRep("aclRecv", TEAM_B);
         Map<String, Object> transfer = Map.of("toOwner", receiverB, "reason", "调整分工");
+        // 离职交接 of a team B rep: the preview changes nothing; a started one (no customers) for its progress
+        Map<String, Object> handoverPreview = Map.of("fromUser", identities.newRep("aclLeave", TEAM_B), "mode", "POOL",
+                "preview", true);
+        ResponseEntity<String> handover = call(MGR_B, HttpMethod.POST, "/api/handovers",
+                Map.of("fromUser", identities.newRep("aclLeft", TEAM_B), "mode", "POOL"));
+        assertThat(handover.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String handoverId = handover.getBody().replaceAll("\\D", "");
 
         List<Rule> rules = List.of(
                 new Rule(HttpMethod.GET, "/api/registrations/" + registrationId, allow(REP_B1, MGR_B, ADMIN), null),
@@ -129,7 +136,9 @@ class AccessControlTest {
                 // the pool is public; only reps claim (the first gets it, the other loses: both answered 200)
                 new Rule(HttpMethod.GET, "/api/pool", allow(CALLERS.toArray(String[]::new)), null),
                 new Rule(HttpMethod.GET, "/api/pool/claims", allow(CALLERS.toArray(String[]::new)), null),
-                new Rule(HttpMethod.POST, "/api/pool/" + inPool + "/claim", allow(REP_A1, REP_B1), null));
+                new Rule(HttpMethod.POST, "/api/pool/" + inPool + "/claim", allow(REP_A1, REP_B1), null),
+                new Rule(HttpMethod.POST, "/api/handovers", allow(MGR_B, ADMIN), handoverPreview),
+                new Rule(HttpMethod.GET, "/api/handovers/" + handoverId, allow(MGR_B, ADMIN), null));
         // covered by their own tests, listed so the inventory below is complete
         Set<String> coveredElsewhere = Set.of(
                 "POST /api/registrations",       // RegistrationApiTest: reps only; managers 403
