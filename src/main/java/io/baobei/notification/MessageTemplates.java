@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ public class MessageTemplates {
 
     private final Properties texts;
 
+    @Autowired
     public MessageTemplates(NotificationProperties properties) {
         this(properties.templates() == null ? null : Path.of(properties.templates()));
     }
