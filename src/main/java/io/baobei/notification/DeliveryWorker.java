@@ -68,7 +68,12 @@ class DeliveryWorker {
     }
 
     private void deliver(long id) {
-        Outbox.Row row = tx.execute(s -> outbox.load(id));
+        Outbox.Row row = tx.execute(s -> outbox.renew(id, node, Instant.now(clock).plus(settings.lease()))
+                ? outbox.load(id) : null);
+        if (row == null) {
+            log.warn("notification outbox row {} was given up before {} could send it", id, node);
+            return;
+        }
         ChannelSender sender = channels.get(row.channel());
         boolean delivered = false;
         boolean permanent = false;

@@ -99,6 +99,16 @@ class Outbox {
                         rs.getString(9)), id);
     }
 
+    /**
+     * Starts the lease of a claimed row afresh just before it is sent: a batch is sent one row after the other, and
+     * the last must not count as interrupted because the first ones were slow. False when the row is no longer this
+     * node's (then it must not be sent).
+     */
+    boolean renew(long id, String node, Instant leaseUntil) {
+        return jdbc.update("update notification_outbox set lease_until = ? where id = ? and state = 'SENDING'"
+                + " and claimed_by = ?", at(leaseUntil), id, node) == 1;
+    }
+
     /** Ends a delivery claimed by {@code node}; false when the claim is no longer its own (lease expired). */
     boolean finish(long id, String node, State state, Instant nextAttemptAt, String error, Instant now) {
         return jdbc.update("update notification_outbox set state = ?, next_attempt_at = coalesce(?, next_attempt_at),"
