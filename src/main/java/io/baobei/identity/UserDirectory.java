@@ -107,6 +107,18 @@ public class UserDirectory {
         return asSystem(() -> identityService.createUserQuery().userId(username).count() > 0);
     }
 
+    /** The user's email address in the identity service, or null (notifications by email). */
+    public String email(String username) {
+        User user = asSystem(() -> identityService.createUserQuery().userId(username).singleResult());
+        return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail().strip();
+    }
+
+    /** An entry of the user's profile (Camunda user info), e.g. the 企业微信 user id; null when not set. */
+    public String profileEntry(String username, String key) {
+        String value = asSystem(() -> identityService.getUserInfo(username, key));
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private <T> T asSystem(Supplier<T> query) {
         return asSystem.call(query);
     }

@@ -118,6 +118,7 @@ class PoolClaim {
     String getReason() { return reason; }
     String getProcessInstanceId() { return processInstanceId; }
     String getDecidedBy() { return decidedBy; }
+    String getDecisionReason() { return decisionReason; }
     Instant getCreatedAt() { return createdAt; }
     Instant getDecidedAt() { return decidedAt; }
 }

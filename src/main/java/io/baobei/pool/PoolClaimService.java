@@ -37,6 +37,9 @@ import io.baobei.customer.OwnershipService;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
+import io.baobei.notification.NotificationEvent;
+import io.baobei.notification.NotificationKind;
+import io.baobei.notification.Notifications;
 
 import static io.baobei.pool.PoolClaimVariables.CLAIM_DECISION;
 import static io.baobei.pool.PoolClaimVariables.CLAIM_DECISION_REASON;
@@ -62,16 +65,18 @@ public class PoolClaimService {
     private final CustomerService customers;
     private final UserDirectory directory;
     private final AuditLog auditLog;
+    private final Notifications notifications;
     private final Clock clock;
     private final Random seeds = new SecureRandom();
 
     public PoolClaimService(PoolClaimRepository claims, OwnershipService ownership, CustomerService customers,
-                            UserDirectory directory, AuditLog auditLog, Clock clock) {
+                            UserDirectory directory, AuditLog auditLog, Notifications notifications, Clock clock) {
         this.claims = claims;
         this.ownership = ownership;
         this.customers = customers;
         this.directory = directory;
         this.auditLog = auditLog;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -295,6 +300,7 @@ public class PoolClaimService {
             claim.approve(decider, reason);
         } else {
             claim.reject(decider, reason, now);
+            notifyDecided(claim, "驳回", "原因：" + reason);
         }
         auditLog.recordAs(decider, "POOL_CLAIM_DECIDED", "CUSTOMER", claim.getCustomerId(), "status=PENDING_APPROVAL",
                 "claim=" + claimId + ";decision=" + decision, reason);
@@ -316,10 +322,29 @@ public class PoolClaimService {
                     claim.getReason(), claim.getDecidedBy() == null ? claim.getClaimant() : claim.getDecidedBy());
         } catch (OwnershipRefusedException refused) {
             claim.refuse(refused.refusal(), now);
+            if (claim.getDecidedBy() != null) {
+                notifyDecided(claim, "批准，但未能领取", "领取时规则已不允许：" + claim.getMessage());
+            }
             return Optional.of(refused.refusal());
         }
         claim.grant("领取成功：保护期已开始，请在“客户跟进”任务中按期跟进。", now);
+        if (claim.getDecidedBy() != null) {
+            notifyDecided(claim, "批准", "客户已归您，保护期已开始，请按期跟进。"
+                    + (claim.getDecisionReason() == null ? "" : "审批意见：" + claim.getDecisionReason()));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * 领取审批结果 to the claimant, in the decision's transaction. An approval is told once the grant has run (it may
+     * still be refused by the rules as they stand then), a rejection at once.
+     */
+    private void notifyDecided(PoolClaim claim, String decision, String detail) {
+        // the customer row: already locked by the grant; a rejection locks it for the rest of a short transaction
+        String companyName = ownership.lock(claim.getCustomerId()).getCompanyName();
+        notifications.notify(NotificationEvent.of(NotificationKind.CLAIM_DECIDED,
+                "pool-claim:" + claim.getId() + ":decided", claim.getClaimant(), "POOL_CLAIM", claim.getId(), null,
+                Map.of("customer", companyName, "decision", decision, "by", claim.getDecidedBy(), "reason", detail)));
     }
 
     // ---------------------------------------------------------------------------------------------- reads
