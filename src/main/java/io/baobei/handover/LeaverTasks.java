@@ -18,6 +18,7 @@ import io.baobei.audit.AuditLog;
 import io.baobei.engine.AsSystem;
 import io.baobei.pool.PoolClaimVariables;
 import io.baobei.protection.ProtectionVariables;
+import io.baobei.registration.RegistrationService;
 import io.baobei.registration.RegistrationVariables;
 
 /**
@@ -36,7 +37,7 @@ class LeaverTasks {
         WITHDRAW("撞单处理：代为撤回报备"),
         ACKNOWLEDGE("报备未通过的通知：代为确认"),
         REJECT_REVIEW("待审核的报备：以发起交接的主管名义驳回（报备人已离职）"),
-        CANCEL_REGISTRATION("退回修改或查重中的报备：终止报备流程（报备人已离职）"),
+        CANCEL_REGISTRATION("退回修改或查重中的报备：撤回（报备人已离职）"),
         CANCEL_CLAIM("选择公海客户：代为放弃领取"),
         REJECT_CLAIM("待审批的公海领取：以发起交接的主管名义驳回（领取人已离职）"),
         REASSIGN("其他指派给离职人员的任务：改派给发起交接的主管");
@@ -68,14 +69,16 @@ class LeaverTasks {
     private final RepositoryService repositoryService;
     private final AuditLog auditLog;
     private final AsSystem asSystem;
+    private final RegistrationService registrations;
 
     LeaverTasks(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-                AuditLog auditLog, AsSystem asSystem) {
+                AuditLog auditLog, AsSystem asSystem, RegistrationService registrations) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.auditLog = auditLog;
         this.asSystem = asSystem;
+        this.registrations = registrations;
     }
 
     List<OpenItem> of(String leaver, HandoverMode mode) {
@@ -119,7 +122,7 @@ class LeaverTasks {
                 taskService.complete(item.taskId(), Map.of(RegistrationVariables.REVIEW_DECISION, "REJECT",
                         RegistrationVariables.REVIEW_REASON, why));
             }
-            case CANCEL_REGISTRATION -> runtimeService.deleteProcessInstance(item.processInstanceId(), why);
+            case CANCEL_REGISTRATION -> registrations.withdrawFromOutside(item.processInstanceId(), why);
             case CANCEL_CLAIM -> taskService.complete(item.taskId(),
                     Map.of(PoolClaimVariables.CHOOSE_ACTION, "CANCEL"));
             case REJECT_CLAIM -> {

@@ -155,6 +155,12 @@ public class Registration {
         this.updatedAt = now;
     }
 
+    /** Withdrawn from outside its process (the submitter left): the reason is kept where a refusal's is. */
+    void markWithdrawn(String reason, Instant now) {
+        markWithdrawn(now);
+        this.refusalReason = reason;
+    }
+
     public Long getId() { return id; }
     public String getCompanyName() { return companyName; }
     public String getNormalizedName() { return normalizedName; }

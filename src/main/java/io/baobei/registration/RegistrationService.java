@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -50,11 +51,13 @@ public class RegistrationService {
     private final OwnershipService ownership;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final RuntimeService runtimeService;
 
     public RegistrationService(RegistrationRepository registrations, RegistrationMatchRepository matches,
                                CustomerRepository customers, RegistrationValidator validator,
                                DuplicateCheck duplicateCheck, UserDirectory directory,
-                               OwnershipService ownership, AuditLog auditLog, Clock clock) {
+                               OwnershipService ownership, AuditLog auditLog, Clock clock,
+                               @org.springframework.context.annotation.Lazy RuntimeService runtimeService) {
         this.registrations = registrations;
         this.matches = matches;
         this.customers = customers;
@@ -64,6 +67,7 @@ public class RegistrationService {
         this.ownership = ownership;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.runtimeService = runtimeService;
     }
 
     /** What the process keeps of a saved submission. */
@@ -331,6 +335,29 @@ public class RegistrationService {
         registration.markWithdrawn(Instant.now(clock));
         auditLog.recordAs(registration.getSubmitter(), "REGISTRATION_WITHDRAWN", "REGISTRATION", registrationId,
                 "status=" + before, "status=WITHDRAWN", null);
+    }
+
+    /**
+     * Ends the registration of {@code processInstanceId} from outside, at whatever step it waits (查重中, 待审核,
+     * 退回修改, 撞单): message RegistrationWithdrawn starts the model's SubProcess_RegistrationWithdrawn, which records it
+     * as withdrawn with {@code reason} (shown in 我的报备). Used when the submitter leaves (离职交接). False when the
+     * process has already ended.
+     */
+    public boolean withdrawFromOutside(String processInstanceId, String reason) {
+        return !runtimeService.createMessageCorrelation(RegistrationVariables.MESSAGE_WITHDRAWN)
+                .processInstanceId(processInstanceId)
+                .setVariable(RegistrationVariables.WITHDRAWAL_REASON, reason)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    /** Task_RecordWithdrawal: the registration, still undecided, becomes WITHDRAWN with the reason. */
+    public void recordWithdrawal(Long registrationId, String processInstanceId, String reason) {
+        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.CHECKING,
+                RegistrationStatus.IN_REVIEW, RegistrationStatus.REVISION, RegistrationStatus.CONFLICT);
+        RegistrationStatus before = registration.getStatus();
+        registration.markWithdrawn(reason, Instant.now(clock));
+        auditLog.record("REGISTRATION_WITHDRAWN", "REGISTRATION", registrationId, "status=" + before,
+                "status=WITHDRAWN", reason);
     }
 
     // ---- reads for the API, scoped to the caller ----

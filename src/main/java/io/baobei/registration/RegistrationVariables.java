@@ -60,6 +60,11 @@ public final class RegistrationVariables {
     public static final String DECISION_NOTICE = "decisionNotice";
     public static final String REJECTION_REASON = "rejectionReason";
 
+    /** ends a registration from outside, at whatever step (SubProcess_RegistrationWithdrawn) */
+    public static final String MESSAGE_WITHDRAWN = "RegistrationWithdrawn";
+    /** why it was withdrawn from outside, carried by that message */
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
     private RegistrationVariables() {
     }
 

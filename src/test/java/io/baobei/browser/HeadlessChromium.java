@@ -27,6 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class HeadlessChromium implements AutoCloseable {
 
+    /** The browser's time zone: a sales team in China. Its "today" is {@link Tasklist#today()}. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** CI sets this to make a missing browser a failure instead of a skip. */
@@ -83,7 +86,7 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 // the browser of a sales team in China: dates and times as they see them (footer: Asia/Shanghai)
-                .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+                .withEnvironment(Map.of("TZ", ZONE.getId()))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

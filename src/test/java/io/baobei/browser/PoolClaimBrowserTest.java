@@ -134,6 +134,6 @@ class PoolClaimBrowserTest {
 
     /** Today in the application's time zone, as the option labels write it. */
     private static String today() {
-        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        return Tasklist.today().toString();
     }
 }

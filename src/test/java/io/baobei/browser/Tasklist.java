@@ -461,4 +461,9 @@ final class Tasklist implements AutoCloseable {
         }
         throw new AssertionError(what + " not within " + BACKEND_TIMEOUT);
     }
+
+    /** The browser's today (its date picker's "today"): Asia/Shanghai, whatever zone this machine runs in. */
+    static java.time.LocalDate today() {
+        return java.time.LocalDate.now(HeadlessChromium.ZONE);
+    }
 }

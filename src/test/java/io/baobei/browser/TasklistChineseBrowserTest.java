@@ -133,7 +133,7 @@ class TasklistChineseBrowserTest {
             assertChineseOnly(tasklist, "客户报备 start form with its calendar open");
             tasklist.pickToday("首次接触日期");
             assertThat(tasklist.inputOf("首次接触日期").getAttribute("value")).as("the picked date, YYYY-MM-DD")
-                    .isIn(LocalDate.now().toString(), LocalDate.now().minusDays(1).toString());
+                    .isIn(Tasklist.today().toString(), Tasklist.today().minusDays(1).toString());
         });
         tasklist.step("rep-logged-out", () -> {
             tasklist.clickWhenReady(By.xpath("//div[contains(@class,'modal-footer')]//button[@ng-click='$dismiss()']"));

@@ -56,7 +56,8 @@ class CustomerDuplicateCheckTest {
         assertThat(analysed.core()).endsWith("科技");
         assertThat(jdbc.queryForList("select name_key from customer_name_key where customer_id = ?", String.class,
                 customer.getId())).containsExactlyInAnyOrderElementsOf(analysed.blockingKeys())
-                .contains("c:" + analysed.core(), "t:" + analysed.trade(), "w:?" + analysed.trade().substring(1));
+                .contains("c:" + analysed.core(), "t:" + analysed.trade(), "w:?" + analysed.trade().substring(analysed.trade().offsetByCodePoints(0, 1)));
+        // (by code point: simplifying a traditional character can give one outside the BMP, e.g. 𫍣)
     }
 
     @Test

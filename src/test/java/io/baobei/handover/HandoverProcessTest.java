@@ -294,7 +294,7 @@ class HandoverProcessTest {
         String preview = (String) runtimeService.getVariable(handover.getId(), PREVIEW_SUMMARY);
         assertThat(preview).contains("撞单处理 1 个 → 撞单处理：代为撤回报备")
                 .contains("审核报备 1 个 → 待审核的报备：以发起交接的主管名义驳回")
-                .contains("修改报备 1 个 → 退回修改或查重中的报备：终止报备流程")
+                .contains("修改报备 1 个 → 退回修改或查重中的报备：撤回（报备人已离职）")
                 .contains("选择公海客户 1 个 → 选择公海客户：代为放弃领取");
         decide(handover, MGR_A, CONFIRM);
         runJobs(handover);
@@ -305,7 +305,10 @@ class HandoverProcessTest {
         assertThat(inReview).isEnded().hasPassed("Task_AcknowledgeRejection", "EndEvent_Rejected");
         Registration rejected = registrationOf(inReview);
         assertThat(rejected.getStatus()).isEqualTo(RegistrationStatus.REJECTED);
-        assertThat(revise).isEnded();
+        assertThat(revise).isEnded().hasPassed("Task_RecordWithdrawal", "EndEvent_WithdrawnFromOutside");
+        Registration withdrawn = registrationOf(revise);
+        assertThat(withdrawn.getStatus()).as("withdrawn, not left as 退回修改").isEqualTo(RegistrationStatus.WITHDRAWN);
+        assertThat(withdrawn.getRefusalReason()).startsWith("离职交接 #").endsWith(" 已离职");
         assertThat(claim).isEnded().hasPassed("EndEvent_ClaimCancelled");
         assertThat(taskService.createTaskQuery().taskAssignee(leaver).count()).isZero();
         assertThat(ownership.heldBy(receiver)).hasSize(1);

@@ -58,6 +58,7 @@ class CustomerRegistrationProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired Processes processes;
@@ -67,6 +68,7 @@ class CustomerRegistrationProcessTest {
     @Autowired TestIdentities identities;
     @Autowired OwnershipService ownership;
     @Autowired RevisionTasksUpgrade revisionTasksUpgrade;
+    @Autowired RegistrationService registrationService;
 
     @BeforeEach
     void setUp() {
@@ -256,6 +258,31 @@ class CustomerRegistrationProcessTest {
         assertThat(registration.getCustomerId()).isNull();
         acknowledgeNotPassed(instance, "Task_AcknowledgeRejection", TestIdentities.REP_A1, "驳回了这份报备", "客户信息无法核实");
         assertThat(instance).isEnded().hasPassed("Task_AcknowledgeRejection", "EndEvent_Rejected");
+    }
+
+    @Test
+    void aRegistrationIsWithdrawnFromOutsideAtWhateverStepItWaitsAndADecidedOneIsLeftAlone() {
+        // still being checked (the duplicate check's job pending), in review, and sent back for revision
+        ProcessInstance checking = processes.submit(TestIdentities.REP_A1, Processes.validForm(Processes.uniqueName("撤回查重中")));
+        ProcessInstance inReview = processes.submit(TestIdentities.REP_A1, Processes.validForm(Processes.uniqueName("撤回待审核")));
+        processes.executeJob(inReview);
+        ProcessInstance revision = processes.submit(TestIdentities.REP_A1, Processes.validForm(Processes.uniqueName("撤回退回")));
+        processes.executeJob(revision);
+        review(revision, TestIdentities.MGR_A, "REVISE", "请补充信用代码");
+        assertThat(revision).isWaitingAt("Task_ReviseRegistration");
+
+        for (ProcessInstance instance : List.of(checking, inReview, revision)) {
+            assertThat(registrationService.withdrawFromOutside(instance.getId(), "离职交接 #1：repA1 已离职")).isTrue();
+            assertThat(instance).isEnded().hasPassed("Task_RecordWithdrawal", "EndEvent_WithdrawnFromOutside");
+            Registration withdrawn = registrationOf(instance);
+            assertThat(withdrawn.getStatus()).isEqualTo(RegistrationStatus.WITHDRAWN);
+            assertThat(withdrawn.getRefusalReason()).isEqualTo("离职交接 #1：repA1 已离职");
+            assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+            assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+        }
+        // once decided and ended, there is nothing to withdraw
+        assertThat(registrationService.withdrawFromOutside(checking.getId(), "再次撤回")).isFalse();
+        assertThat(registrationOf(checking).getRefusalReason()).isEqualTo("离职交接 #1：repA1 已离职");
     }
 
     /**
