@@ -42,7 +42,8 @@ class EngineSideDoorsTest {
     private static final List<String> NON_ADMINS = List.of(REP_A1, MGR_A, REP_B1, MGR_B);
     private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
     private static final List<String> PROCESSES = List.of(RegistrationVariables.PROCESS_KEY,
-            ProtectionVariables.PROCESS_KEY);
+            ProtectionVariables.PROCESS_KEY, io.baobei.pool.PoolClaimVariables.PROCESS_KEY,
+            io.baobei.handover.HandoverVariables.PROCESS_KEY);
 
     @Autowired Processes processes;
     @Autowired RegistrationRepository registrations;
