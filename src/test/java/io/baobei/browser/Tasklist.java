@@ -200,10 +200,15 @@ final class Tasklist implements AutoCloseable {
     private boolean openTaskOf(String taskName, String fieldLabel, String value, List<String> seen) {
         int count = taskLinks(taskName).size();
         for (int i = 1; i <= count; i++) {
-            WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("(" + taskLinksXpath(taskName) + ")[" + i + "]")));
+            By nth = By.xpath("(" + taskLinksXpath(taskName) + ")[" + i + "]");
+            WebElement link = wait.until(ExpectedConditions.elementToBeClickable(nth));
             String before = isOpen(link) ? null : shownValue(fieldLabel);
-            openTaskLink(link, taskName);
+            try {
+                openTaskLink(link, taskName);
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // the list was redrawn meanwhile (a review opened before was claimed for the manager): find it again
+                openTaskLink(wait.until(ExpectedConditions.elementToBeClickable(nth)), taskName);
+            }
             // Tasklist reuses the form and loads the new task's variables asynchronously: wait for them
             String shown = wait.until(d -> {
                 String now = shownValue(fieldLabel);

@@ -113,6 +113,7 @@ class InputLimitsTest {
     @Autowired TaskService taskService;
     @Autowired OwnershipService ownership;
     @Autowired HandoverService handovers;
+    @Autowired io.baobei.notification.Notifications notifications;
     @Autowired UserDirectory directory;
     @Autowired TestIdentities identities;
     @LocalServerPort int port;
@@ -127,6 +128,7 @@ class InputLimitsTest {
     private Long importId;
     private Long poolCustomer;
     private Long handoverId;
+    private Long notificationId;
 
     private enum Body { JSON, FILE, NONE }
 
@@ -172,6 +174,11 @@ class InputLimitsTest {
         handoverId = handovers.start(directory.actor(MGR_A),
                 HandoverRequest.of(identities.newRep("inputLeave", TEAM_A), "POOL", null, false, false));
 
+        notifications.notify(io.baobei.notification.NotificationEvent.of(io.baobei.notification.NotificationKind.RECLAIMED,
+                "input-limits:" + System.nanoTime(), REP_A1, "CUSTOMER", customerOfRepA1, null,
+                Map.of("customer", name, "reason", "保护期到期")));
+        notificationId = notifications.of(REP_A1, 0, 1).getContent().get(0).id();
+
         HttpResponse<String> uploaded = upload(csv(Processes.uniqueName("输入限制导入") + "\n"), "a.csv", Map.of());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         importId = JSON.readTree(uploaded.body()).get("id").asLong();
@@ -208,6 +215,10 @@ class InputLimitsTest {
                         List.of("companyName", "creditCode", "phone", "email"), List.of()),
                 new Writer("POST", "/api/duplicates/index/rebuild", ADMIN, Body.NONE, "/api/duplicates/index/rebuild",
                         null, List.of(), List.of()),
+                new Writer("POST", "/api/notifications/{id}/read", REP_A1, Body.NONE,
+                        "/api/notifications/" + notificationId + "/read", null, List.of(), List.of()),
+                new Writer("POST", "/api/notifications/read-all", REP_A1, Body.NONE, "/api/notifications/read-all",
+                        null, List.of(), List.of()),
                 new Writer("POST", "/api/customers/import", ADMIN, Body.FILE, "/api/customers/import", null,
                         List.of(), List.of()),
                 // every case below must leave repA1's customer where it is (see afterwards)
@@ -242,6 +253,8 @@ class InputLimitsTest {
                 new Reader("/api/imports/{id}/report.csv", ADMIN, "/api/imports/" + importId + "/report.csv"),
                 new Reader("/api/imports/{id}/report.xlsx", ADMIN, "/api/imports/" + importId + "/report.xlsx"),
                 new Reader("/api/handovers/{id}", MGR_A, "/api/handovers/" + handoverId),
+                new Reader("/api/notifications", REP_A1, "/api/notifications"),
+                new Reader("/api/notifications/failures", ADMIN, "/api/notifications/failures"),
                 new Reader("/api/audit", ADMIN, "/api/audit"),
                 new Reader("/api/audit/verify", ADMIN, "/api/audit/verify"),
                 new Reader("/api/audit/export.csv", ADMIN, "/api/audit/export.csv"));

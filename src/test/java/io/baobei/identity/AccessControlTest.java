@@ -63,6 +63,7 @@ class AccessControlTest {
     @Autowired Clock clock;
     @Autowired OwnershipService ownership;
     @Autowired TestIdentities identities;
+    @Autowired io.baobei.notification.Notifications notifications;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
     @LocalServerPort int port;
 
@@ -111,6 +112,11 @@ class AccessControlTest {
         assertThat(handover.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String handoverId = handover.getBody().replaceAll("\\D", "");
 
+        // a notification of repB1's: theirs alone to mark read
+        notifications.notify(io.baobei.notification.NotificationEvent.of(io.baobei.notification.NotificationKind.RECLAIMED,
+                "acl:" + System.nanoTime(), REP_B1, "CUSTOMER", customerId, null, Map.of("customer", company, "reason", "保护期到期")));
+        Long notificationId = notifications.of(REP_B1, 0, 1).getContent().get(0).id();
+
         List<Rule> rules = List.of(
                 new Rule(HttpMethod.GET, "/api/registrations/" + registrationId, allow(REP_B1, MGR_B, ADMIN), null),
                 new Rule(HttpMethod.POST, "/api/registrations/" + registrationId + "/decision",
@@ -138,7 +144,12 @@ class AccessControlTest {
                 new Rule(HttpMethod.GET, "/api/pool/claims", allow(CALLERS.toArray(String[]::new)), null),
                 new Rule(HttpMethod.POST, "/api/pool/" + inPool + "/claim", allow(REP_A1, REP_B1), null),
                 new Rule(HttpMethod.POST, "/api/handovers", allow(MGR_B, ADMIN), handoverPreview),
-                new Rule(HttpMethod.GET, "/api/handovers/" + handoverId, allow(MGR_B, ADMIN), null));
+                new Rule(HttpMethod.GET, "/api/handovers/" + handoverId, allow(MGR_B, ADMIN), null),
+                // everyone has their own notifications; delivery failures are for admins
+                new Rule(HttpMethod.GET, "/api/notifications", allow(CALLERS.toArray(String[]::new)), null),
+                new Rule(HttpMethod.POST, "/api/notifications/read-all", allow(CALLERS.toArray(String[]::new)), null),
+                new Rule(HttpMethod.POST, "/api/notifications/" + notificationId + "/read", allow(REP_B1), null),
+                new Rule(HttpMethod.GET, "/api/notifications/failures", allow(ADMIN), null));
         // covered by their own tests, listed so the inventory below is complete
         Set<String> coveredElsewhere = Set.of(
                 "POST /api/registrations",       // RegistrationApiTest: reps only; managers 403
