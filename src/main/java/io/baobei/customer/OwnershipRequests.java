@@ -3,6 +3,7 @@ package io.baobei.customer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -13,9 +14,13 @@ import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 import io.baobei.common.TextRules;
+import io.baobei.engine.AsSystem;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Role;
 import io.baobei.identity.UserDirectory;
+import io.baobei.notification.NotificationEvent;
+import io.baobei.notification.NotificationKind;
+import io.baobei.notification.Notifications;
 
 /**
  * Who may ask the ownership core for what over the API: the owner releases; a manager transfers within the teams
@@ -31,11 +36,18 @@ class OwnershipRequests {
     private final OwnershipService ownership;
     private final CustomerService customers;
     private final UserDirectory directory;
+    private final Notifications notifications;
+    private final ProtectionPort protection;
+    private final AsSystem asSystem;
 
-    OwnershipRequests(OwnershipService ownership, CustomerService customers, UserDirectory directory) {
+    OwnershipRequests(OwnershipService ownership, CustomerService customers, UserDirectory directory,
+                      Notifications notifications, ProtectionPort protection, AsSystem asSystem) {
         this.ownership = ownership;
         this.customers = customers;
         this.directory = directory;
+        this.notifications = notifications;
+        this.protection = protection;
+        this.asSystem = asSystem;
     }
 
     Customer release(Long customerId, Actor actor, String reason) {
@@ -63,7 +75,27 @@ class OwnershipRequests {
         if (!actor.isAdmin() && (to.team() == null || !actor.manages(to.team()))) {
             throw new BusinessRuleException("主管只能在自己管理的团队内转移客户；跨团队转移请联系管理员");
         }
-        return ownership.transfer(customerId, receiver, why, overrideQuota, OwnershipSource.TRANSFER, actor.username());
+        String from = customer.getOwner();
+        Customer moved = ownership.transfer(customerId, receiver, why, overrideQuota, OwnershipSource.TRANSFER,
+                actor.username());
+        notifyReceiver(moved, from, why, actor.username());
+        return moved;
+    }
+
+    /**
+     * The receiver of a manager's transfer hears of it, linked to the follow-up task that is now theirs (if any: a won
+     * deal has none). Keyed by the
+     * transfer's history entry: the customer may come back to them in a later transfer, another occurrence.
+     */
+    private void notifyReceiver(Customer customer, String from, String reason, String by) {
+        List<OwnershipEvent> history = ownership.historyOf(customer.getId());
+        String task = customer.getProtectionProcessInstanceId() == null ? null : asSystem.call(() ->
+                protection.openFollowUpTasks(List.of(customer.getProtectionProcessInstanceId())))
+                .get(customer.getProtectionProcessInstanceId());
+        notifications.notify(NotificationEvent.of(NotificationKind.CUSTOMER_TRANSFERRED,
+                "transfer:" + customer.getId() + ":" + history.get(history.size() - 1).getId(), customer.getOwner(),
+                "CUSTOMER", customer.getId(), task, Map.of("customer", customer.getCompanyName(),
+                        "from", directory.nameAndLogin(from), "by", directory.nameAndLogin(by), "reason", reason)));
     }
 
     /** One entry of a customer's history: an ownership change, or a detail a registration carried differently. */

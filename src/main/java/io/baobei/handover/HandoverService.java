@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +30,9 @@ import io.baobei.identity.Actor;
 import io.baobei.identity.Groups;
 import io.baobei.identity.Role;
 import io.baobei.identity.UserDirectory;
+import io.baobei.notification.NotificationEvent;
+import io.baobei.notification.NotificationKind;
+import io.baobei.notification.Notifications;
 
 /**
  * 离职交接: a manager (for a rep of a team they manage) or an admin (for anyone) moves a departing rep's customers to
@@ -57,10 +61,12 @@ public class HandoverService {
     private final AuditLog auditLog;
     private final AsSystem asSystem;
     private final Clock clock;
+    private final Notifications notifications;
 
     HandoverService(HandoverRepository handovers, HandoverItemRepository items, OwnershipService ownership,
                     LeaverTasks leaverTasks, UserDirectory directory, IdentityService identityService,
-                    RuntimeService runtimeService, AuditLog auditLog, AsSystem asSystem, Clock clock) {
+                    RuntimeService runtimeService, AuditLog auditLog, AsSystem asSystem, Clock clock,
+                    Notifications notifications) {
         this.handovers = handovers;
         this.items = items;
         this.ownership = ownership;
@@ -71,6 +77,7 @@ public class HandoverService {
         this.auditLog = auditLog;
         this.asSystem = asSystem;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     // ------------------------------------------------------------------------------------------------- preview
@@ -278,6 +285,7 @@ public class HandoverService {
         handover.finish(state, Instant.now(clock));
         auditLog.recordAs(handover.getRequestedBy(), "HANDOVER_FINISHED", "HANDOVER", handoverId, "state=RUNNING",
                 "state=" + state + ";moved=" + moved + ";notMoved=" + notMoved.size(), null);
+        notifyDone(handover, moved, notMoved.size());
         StringBuilder text = new StringBuilder("离职交接 #" + handoverId + "（" + handover.getFromUser() + "）：已转移 "
                 + moved + " 个客户，未转移 " + notMoved.size() + " 个。");
         if (!notMoved.isEmpty()) {
@@ -413,6 +421,33 @@ public class HandoverService {
         auditLog.recordAs(handover.getRequestedBy(), "HANDOVER_NOT_MOVED", "CUSTOMER", item.getCustomerId(),
                 "owner=" + handover.getFromUser(), "target=" + (item.getTarget() == null ? POOL_KEY : item.getTarget()),
                 "离职交接 #" + handover.getId() + "：" + reason);
+    }
+
+    /**
+     * HANDOVER_DONE, once per person and handover (a rerun adds nothing): the manager who ran it (how many moved),
+     * each receiver (how many they got; their follow-up tasks came with the customers) and the leaver unless disabled.
+     * Counts only, no customer names: a handover is about many customers.
+     */
+    private void notifyDone(Handover handover, long moved, int notMoved) {
+        String key = "handover:" + handover.getId() + ":done";
+        String from = directory.nameAndLogin(handover.getFromUser());
+        String by = directory.nameAndLogin(handover.getRequestedBy());
+        notifyDone(key, handover, handover.getRequestedBy(), from, by, "共转移 " + moved + " 个客户，未转移 " + notMoved
+                + " 个" + (notMoved > 0 ? "，原因见交接结果任务。" : "。"));
+        Map<String, Long> received = items.findByHandoverIdAndStateOrderBySeqAsc(handover.getId(), ItemState.MOVED)
+                .stream().filter(item -> item.getTarget() != null)
+                .collect(Collectors.groupingBy(HandoverItem::getTarget, TreeMap::new, Collectors.counting()));
+        received.forEach((receiver, count) -> notifyDone(key, handover, receiver, from, by,
+                "您接收了其中 " + count + " 个客户，跟进任务已在您的任务列表中，请按期跟进。"));
+        if (!handover.isDisableUser() && !directory.membersOf(DEPARTED_GROUP).contains(handover.getFromUser())) {
+            notifyDone(key, handover, handover.getFromUser(), from, by, "您名下的 " + moved + " 个客户已"
+                    + (handover.getMode() == HandoverMode.POOL ? "释放到公海" : "交接给同事") + "。");
+        }
+    }
+
+    private void notifyDone(String key, Handover handover, String recipient, String from, String by, String detail) {
+        notifications.notify(NotificationEvent.of(NotificationKind.HANDOVER_DONE, key, recipient, "HANDOVER",
+                handover.getId(), null, Map.of("from", from, "by", by, "detail", detail)));
     }
 
     private static String describe(HandoverRequest request) {

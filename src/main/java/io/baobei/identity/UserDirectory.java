@@ -103,6 +103,12 @@ public class UserDirectory {
         return name == null || name.equals(username) ? name : name + "（" + username + "）";
     }
 
+    /** The user ids of a group's members, sorted (e.g. the reviewers of a team: {@link Groups#reviewersOf}). */
+    public List<String> membersOf(String groupId) {
+        return asSystem(() -> identityService.createUserQuery().memberOfGroup(groupId).list()).stream()
+                .map(User::getId).sorted().toList();
+    }
+
     public boolean exists(String username) {
         return asSystem(() -> identityService.createUserQuery().userId(username).count() > 0);
     }

@@ -20,7 +20,8 @@ public enum NotificationKind {
     CLAIM_DECIDED("公海领取已有审批结果"),
     APPEAL_FILED("有新的申诉"),
     APPEAL_DECIDED("申诉已有结果"),
-    HANDOVER_DONE("客户交接已完成");
+    HANDOVER_DONE("客户交接已完成"),
+    CUSTOMER_TRANSFERRED("有客户转给您");
 
     private final String label;
 

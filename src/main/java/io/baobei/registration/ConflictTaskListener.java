@@ -9,14 +9,18 @@ import org.springframework.stereotype.Component;
 public class ConflictTaskListener implements TaskListener {
 
     private final RegistrationService service;
+    private final RegistrationNotices notices;
 
-    public ConflictTaskListener(RegistrationService service) {
+    public ConflictTaskListener(RegistrationService service, RegistrationNotices notices) {
         this.service = service;
+        this.notices = notices;
     }
 
     @Override
     public void notify(DelegateTask task) {
         Long registrationId = RegistrationVariables.registrationId(task.getExecution());
         task.setVariableLocal(RegistrationVariables.CONFLICT_NOTICE, service.conflictNotice(registrationId, task.getProcessInstanceId()));
+        notices.conflictFound(service.inProcess(registrationId, task.getProcessInstanceId(), RegistrationStatus.CONFLICT),
+                task.getId());
     }
 }

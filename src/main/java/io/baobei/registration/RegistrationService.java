@@ -52,12 +52,14 @@ public class RegistrationService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final RuntimeService runtimeService;
+    private final RegistrationNotices notices;
 
     public RegistrationService(RegistrationRepository registrations, RegistrationMatchRepository matches,
                                CustomerRepository customers, RegistrationValidator validator,
                                DuplicateCheck duplicateCheck, UserDirectory directory,
                                OwnershipService ownership, AuditLog auditLog, Clock clock,
-                               @org.springframework.context.annotation.Lazy RuntimeService runtimeService) {
+                               @org.springframework.context.annotation.Lazy RuntimeService runtimeService,
+                               RegistrationNotices notices) {
         this.registrations = registrations;
         this.matches = matches;
         this.customers = customers;
@@ -68,6 +70,7 @@ public class RegistrationService {
         this.auditLog = auditLog;
         this.clock = clock;
         this.runtimeService = runtimeService;
+        this.notices = notices;
     }
 
     /** What the process keeps of a saved submission. */
@@ -168,6 +171,7 @@ public class RegistrationService {
                 registration.markApproved(grant.customerId(), now);
                 auditLog.recordAs(AuditLog.SYSTEM, "REGISTRATION_APPROVED", "REGISTRATION", registrationId,
                         "status=IN_REVIEW", "status=APPROVED;customer=" + grant.customerId(), null);
+                notices.approved(registration);
             }
         }
         return grant;

@@ -22,11 +22,14 @@ public class RejectionTaskListener implements TaskListener {
     private final RegistrationService service;
     private final UserDirectory directory;
     private final Clock clock;
+    private final RegistrationNotices notices;
 
-    public RejectionTaskListener(RegistrationService service, UserDirectory directory, Clock clock) {
+    public RejectionTaskListener(RegistrationService service, UserDirectory directory, Clock clock,
+                                 RegistrationNotices notices) {
         this.service = service;
         this.directory = directory;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @Override
@@ -40,5 +43,7 @@ public class RejectionTaskListener implements TaskListener {
                 : "主管 " + manager + " 于 " + when + "驳回了这份报备。";
         task.setVariableLocal(DECISION_NOTICE, notice);
         task.setVariableLocal(REJECTION_REASON, rejection.reason() == null ? "（未填写原因）" : rejection.reason());
+        notices.rejected(service.inProcess(registrationId(task.getExecution()), task.getProcessInstanceId(),
+                RegistrationStatus.REJECTED, RegistrationStatus.REFUSED), task.getId());
     }
 }

@@ -20,10 +20,12 @@ public class ReviewTaskListener implements TaskListener {
 
     private final RegistrationService service;
     private final UserDirectory directory;
+    private final RegistrationNotices notices;
 
-    public ReviewTaskListener(RegistrationService service, UserDirectory directory) {
+    public ReviewTaskListener(RegistrationService service, UserDirectory directory, RegistrationNotices notices) {
         this.service = service;
         this.directory = directory;
+        this.notices = notices;
     }
 
     @Override
@@ -38,5 +40,7 @@ public class ReviewTaskListener implements TaskListener {
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(SUBMITTER_NAME, directory.nameAndLogin((String) task.getVariable(SUBMITTER)));
+        notices.reviewWaiting(service.inProcess(registrationId, task.getProcessInstanceId(),
+                RegistrationStatus.IN_REVIEW), task.getId());
     }
 }

@@ -31,10 +31,12 @@ public class ReviseTaskListener implements TaskListener {
 
     private final RegistrationService service;
     private final UserDirectory directory;
+    private final RegistrationNotices notices;
 
-    public ReviseTaskListener(RegistrationService service, UserDirectory directory) {
+    public ReviseTaskListener(RegistrationService service, UserDirectory directory, RegistrationNotices notices) {
         this.service = service;
         this.directory = directory;
+        this.notices = notices;
     }
 
     @Override
@@ -47,6 +49,7 @@ public class ReviseTaskListener implements TaskListener {
                 RegistrationStatus.REVISION);
         task.setVariableLocal(REVIEWER_NAME, directory.name(registration.getDecidedBy()));
         task.setVariablesLocal(contactData(registration, task.getAssignee()));
+        notices.sentBack(registration, task.getId());
     }
 
     /**

@@ -16,6 +16,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import io.baobei.notification.NotificationKind;
+import io.baobei.notification.Notifications;
 import io.baobei.protection.ProtectionVariables;
 import io.baobei.support.BaobeiWebTest;
 import io.baobei.support.Processes;
@@ -43,6 +45,7 @@ class CustomerOwnershipApiTest {
     @Autowired TestIdentities identities;
     @Autowired TaskService taskService;
     @Autowired Clock clock;
+    @Autowired Notifications notifications;
 
     @Test
     void onlyTheOwnerReleasesACustomerAndItGoesBackToThePool() {
@@ -98,6 +101,15 @@ class CustomerOwnershipApiTest {
         assertThat(call(to, HttpMethod.GET, "/api/customers/" + held.getId(), null).getBody())
                 .containsEntry("contactName", "王先生");
         assertNoData(call(from, HttpMethod.GET, "/api/customers/" + held.getId(), null), HttpStatus.NOT_FOUND, held);
+        // the receiver hears of it, linked to the follow-up task now theirs, without contact data; nobody else does
+        assertThat(notifications.of(to, 0, 10).getContent()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.CUSTOMER_TRANSFERRED);
+            assertThat(n.title()).contains(held.getCompanyName());
+            assertThat(n.body()).contains(MGR_A + "测试").contains(from + "测试").contains("原销售调岗")
+                    .doesNotContain("王先生").doesNotContain(held.getPhone());
+            assertThat(n.taskId()).isEqualTo(after.getId());
+        });
+        assertThat(notifications.of(from, 0, 10).getContent()).isEmpty();
     }
 
     @Test

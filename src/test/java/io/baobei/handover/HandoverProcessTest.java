@@ -37,6 +37,8 @@ import io.baobei.customer.OwnershipSource;
 import io.baobei.customer.TestCustomers;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
+import io.baobei.notification.NotificationKind;
+import io.baobei.notification.Notifications;
 import io.baobei.pool.PoolClaimVariables;
 import io.baobei.protection.ProtectionVariables;
 import io.baobei.registration.Registration;
@@ -82,6 +84,7 @@ class HandoverProcessTest {
     @Autowired HandoverItemRepository items;
     @Autowired AuditEntryRepository audit;
     @Autowired UserDirectory directory;
+    @Autowired Notifications notifications;
 
     @BeforeEach
     void setUp() {
@@ -150,6 +153,16 @@ class HandoverProcessTest {
             assertThat(ownership.currentSource(old.getId())).as("the period keeps its source").isEqualTo(OwnershipSource.IMPORT);
         }
         assertThat(taskService.createTaskQuery().taskAssignee(leaver).count()).isZero();
+        // HANDOVER_DONE: the manager, each receiver with their count; the disabled leaver hears nothing
+        assertThat(doneNotices(MGR_A, handover)).singleElement().satisfies(n -> {
+            assertThat(n.title()).contains("离职交接已完成").contains(leaver);
+            assertThat(n.body()).contains("共转移 5 个客户，未转移 0 个").doesNotContain("原因见");
+        });
+        assertThat(doneNotices(first, handover)).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("您接收了其中 3 个客户"));
+        assertThat(doneNotices(second, handover)).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("您接收了其中 2 个客户"));
+        assertThat(notifications.of(leaver, 0, 10).getContent()).isEmpty();
         HandoverService.View view = handoverService.view(Long.valueOf(businessKey(handover)), directoryActor(MGR_A));
         assertThat(view.state()).isEqualTo(HandoverState.DONE);
         assertThat(view.moved()).isEqualTo(5);
@@ -186,6 +199,14 @@ class HandoverProcessTest {
             assertThat(auditOf("CUSTOMER", n.customerId().toString())).anyMatch(e -> "HANDOVER_NOT_MOVED".equals(e.getAction())
                     && e.getReason().contains("离职交接 #" + businessKey(handover)));
         }
+
+        // HANDOVER_DONE: the leaver is still enabled and is told too; a receiver hears only of what they got
+        assertThat(doneNotices(MGR_A, handover)).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("共转移 1 个客户，未转移 2 个，原因见交接结果任务"));
+        assertThat(doneNotices(full, handover)).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("您接收了其中 1 个客户"));
+        assertThat(doneNotices(leaver, handover)).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("您名下的 1 个客户已交接给同事"));
 
         processes.asUser(MGR_A, () -> taskService.complete(task(handover).getId()));
         assertThat(handover).isEnded().hasPassed("EndEvent_HandoverPartial");
@@ -231,6 +252,8 @@ class HandoverProcessTest {
             assertThat(lastEvent(now).getAction()).isEqualTo(OwnershipAction.RELEASED);
             assertThat(lastEvent(now).getActor()).isEqualTo(MGR_A);
         }
+        assertThat(doneNotices(leaver, handover)).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("您名下的 2 个客户已释放到公海"));
     }
 
     @Test
@@ -363,6 +386,13 @@ class HandoverProcessTest {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
+
+    /** The HANDOVER_DONE notifications of {@code user} about this handover (MGR_A has those of other tests too). */
+    private List<Notifications.View> doneNotices(String user, ProcessInstance handover) {
+        return notifications.of(user, 0, 100).getContent().stream()
+                .filter(n -> n.kind() == NotificationKind.HANDOVER_DONE && businessKey(handover).equals(n.objectId()))
+                .toList();
+    }
 
     private ProcessInstance start(String manager, String leaver, String mode, String receivers, boolean overrideQuota,
                                   boolean disableUser) {
