@@ -12,17 +12,19 @@ import static io.baobei.registration.RegistrationVariables.*;
 /**
  * Task_ReviewRegistration. On create: puts the duplicate-check evidence and the contact summary on the
  * task itself (task-local, so only the reviewers of this task can read them; the contact summary masked), and the
- * submitter by name. On
+ * submitter by name, and 报备时效. On
  * complete: notes who decided, for Task_RecordReview, which validates and records the decision.
  */
 @Component
 public class ReviewTaskListener implements TaskListener {
 
     private final RegistrationService service;
+    private final RegistrationDeadlines deadlines;
     private final UserDirectory directory;
 
-    public ReviewTaskListener(RegistrationService service, UserDirectory directory) {
+    public ReviewTaskListener(RegistrationService service, RegistrationDeadlines deadlines, UserDirectory directory) {
         this.service = service;
+        this.deadlines = deadlines;
         this.directory = directory;
     }
 
@@ -37,6 +39,7 @@ public class ReviewTaskListener implements TaskListener {
         Long registrationId = registrationId(task.getExecution());
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));
+        task.setVariableLocal(TIMELINESS_NOTICE, deadlines.timelinessNotice(registrationId));
         task.setVariableLocal(SUBMITTER_NAME, directory.nameAndLogin((String) task.getVariable(SUBMITTER)));
     }
 }

@@ -186,6 +186,29 @@ class RegistrationApiTest {
         return ((List<Map<String, Object>>) page.get("content")).stream().map(r -> r.get("companyName")).map(Object.class::cast).toList();
     }
 
+    @Test
+    void theApiShowsWhetherARegistrationWasSubmittedInTimeAfterTheFirstContact() {
+        Map<String, Object> lateBody = body(Processes.uniqueName("深圳市逾期报备"));
+        lateBody.put("phone", Processes.uniqueMobile());
+        // five days ago: the 24 hours after the end of that day are long over
+        lateBody.put("firstContactDate", LocalDate.now(clock).minusDays(5).toString());
+        ResponseEntity<Map<String, Object>> late = call(REP_A1, HttpMethod.POST, "/api/registrations", lateBody);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> lateSeen = call(REP_A1, HttpMethod.GET, "/api/registrations/" + late.getBody().get("id"),
+                null).getBody();
+        assertThat(lateSeen).containsEntry("late", true).containsEntry("reportingLimitHours", 24);
+        // from the end of the first-contact day (four midnights ago) until now
+        assertThat((Integer) lateSeen.get("lateHours")).isBetween(72, 96);
+
+        Map<String, Object> onTimeBody = body(Processes.uniqueName("深圳市按时报备"));
+        onTimeBody.put("phone", Processes.uniqueMobile());
+        onTimeBody.put("firstContactDate", LocalDate.now(clock).toString());
+        ResponseEntity<Map<String, Object>> onTime = call(REP_A1, HttpMethod.POST, "/api/registrations", onTimeBody);
+        assertThat(onTime.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(call(MGR_A, HttpMethod.GET, "/api/registrations/" + onTime.getBody().get("id"), null).getBody())
+                .containsEntry("late", false).containsEntry("lateHours", 0).containsEntry("reportingLimitHours", 24);
+    }
+
     private void awaitStatus(String user, String url, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> status.equals(call(user, HttpMethod.GET, url, null).getBody().get("status")));
