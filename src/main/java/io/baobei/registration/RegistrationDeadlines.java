@@ -104,6 +104,24 @@ public class RegistrationDeadlines {
     }
 
     /**
+     * When the review task {@code reviewTaskId} is created: a late registration goes to the directors at once when
+     * RegistrationPolicy.dmn says so ({@code lateToDirectors}); then it is escalated as if its review had waited too
+     * long, and the caller adds the directors as candidates. False otherwise (the usual case: the managers review it).
+     */
+    public boolean routeLateToDirectors(Long registrationId, String processInstanceId, String reviewTaskId) {
+        Registration registration = registrations.inProcess(registrationId, processInstanceId,
+                RegistrationStatus.IN_REVIEW);
+        if (!Boolean.TRUE.equals(registration.getLate()) || !policy.terms(registration.getGrade()).lateToDirectors()) {
+            return false;
+        }
+        registration.markReviewEscalated(Instant.now(clock));
+        auditLog.recordAs(AuditLog.SYSTEM, "REVIEW_ESCALATED", "REGISTRATION", registrationId, "status=IN_REVIEW",
+                "status=IN_REVIEW;candidates+=" + Groups.SALES_DIRECTORS, "逾期报备，按策略直接交销售总监审核");
+        notifyDirectors(registration, reviewTaskId);
+        return true;
+    }
+
+    /**
      * Task_EscalateReview (BoundaryEvent_ReviewOverdue, non-interrupting): the open review gets the directors as a
      * further candidate group (the team's managers keep it), is marked escalated so a director may decide it, and the
      * directors are told. A retried job changes nothing twice.
@@ -126,11 +144,15 @@ public class RegistrationDeadlines {
         registration.markReviewEscalated(now);
         auditLog.recordAs(AuditLog.SYSTEM, "REVIEW_ESCALATED", "REGISTRATION", registrationId, "status=IN_REVIEW",
                 "status=IN_REVIEW;candidates+=" + Groups.SALES_DIRECTORS, "审核超时，升级至销售总监");
+        notifyDirectors(registration, review.getId());
+    }
+
+    private void notifyDirectors(Registration registration, String reviewTaskId) {
         List<String> directors = directory.members(Groups.SALES_DIRECTORS);
         if (!directors.isEmpty()) {
             // one escalation per review task: its id keys the event, so a retried job notifies once
             notifications.notify(NotificationEvent.of(NotificationKind.REVIEW_ESCALATED,
-                    "review-escalated:" + review.getId(), directors, "REGISTRATION", registrationId, review.getId(),
+                    "review-escalated:" + reviewTaskId, directors, "REGISTRATION", registration.getId(), reviewTaskId,
                     Map.of("customer", registration.getCompanyName())));
         }
     }

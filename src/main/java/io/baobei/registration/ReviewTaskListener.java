@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import io.baobei.engine.TaskDecider;
+import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
 
 import static io.baobei.registration.RegistrationVariables.*;
@@ -12,7 +13,7 @@ import static io.baobei.registration.RegistrationVariables.*;
 /**
  * Task_ReviewRegistration. On create: puts the duplicate-check evidence and the contact summary on the
  * task itself (task-local, so only the reviewers of this task can read them; the contact summary masked), and the
- * submitter by name, and 报备时效. On
+ * submitter by name, and 报备时效; a late registration also goes to the directors when the policy says so. On
  * complete: notes who decided, for Task_RecordReview, which validates and records the decision.
  */
 @Component
@@ -40,6 +41,9 @@ public class ReviewTaskListener implements TaskListener {
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(TIMELINESS_NOTICE, deadlines.timelinessNotice(registrationId));
+        if (deadlines.routeLateToDirectors(registrationId, task.getProcessInstanceId(), task.getId())) {
+            task.addCandidateGroup(Groups.SALES_DIRECTORS);
+        }
         task.setVariableLocal(SUBMITTER_NAME, directory.nameAndLogin((String) task.getVariable(SUBMITTER)));
     }
 }

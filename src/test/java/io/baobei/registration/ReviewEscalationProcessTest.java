@@ -176,6 +176,38 @@ class ReviewEscalationProcessTest {
     }
 
     @Test
+    void thePolicyCanSendLateRegistrationsToTheDirectorsAtOnce() throws java.io.IOException {
+        String policy;
+        try (var in = getClass().getResourceAsStream("/processes/RegistrationPolicy.dmn")) {
+            policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String lateToDirectors = "<outputEntry id=\"OutputEntry_Default_LateToDirectors\"><text>false</text>";
+        assertThat(policy).contains(lateToDirectors);
+        org.camunda.bpm.engine.repository.Deployment deployment = engine.getRepositoryService().createDeployment()
+                .name("test: late registrations to the directors")
+                .addString("RegistrationPolicy.dmn", policy.replace(lateToDirectors, lateToDirectors.replace("false", "true")))
+                .deploy();
+        try {
+            ProcessInstance late = processes.submit(TestIdentities.REP_A1, formWithFirstContact(
+                    Processes.uniqueName("深圳市逾期直送"), LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(4)));
+            processes.executeJob(late);
+            Task review = task(late);
+            assertThat(candidateGroups(review)).contains(Groups.reviewersOf(TestIdentities.TEAM_A), Groups.SALES_DIRECTORS);
+            assertThat(registrationOf(late).getReviewEscalatedAt()).isNotNull();
+            assertThat(notifications.of(director, 0, 20).getContent())
+                    .anySatisfy(n -> assertThat(n.taskId()).isEqualTo(review.getId()));
+
+            ProcessInstance onTime = processes.submit(TestIdentities.REP_A1, formWithFirstContact(
+                    Processes.uniqueName("深圳市按时不送"), LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+            processes.executeJob(onTime);
+            assertThat(candidateGroups(task(onTime))).doesNotContain(Groups.SALES_DIRECTORS);
+            assertThat(registrationOf(onTime).getReviewEscalatedAt()).isNull();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
     void theMeasureCountsFromTheEndOfTheFirstContactDayInShanghai() {
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         LocalDate contact = LocalDate.of(2026, 11, 20);
