@@ -89,6 +89,8 @@ public class DemoData implements ApplicationRunner {
         user("manager2", "陈", "静", Groups.MANAGERS, TEAM_EAST, Groups.reviewersOf(TEAM_EAST));
         user("rep3", "刘", "洋", Groups.SALES, TEAM_EAST);
         user("rep4", "赵", "敏", Groups.SALES, TEAM_EAST);
+        // 销售总监: reviews that waited too long for their team's manager are escalated to them
+        user("director", "周", "总", Groups.SALES_DIRECTORS);
     }
 
     private void user(String id, String firstName, String lastName, String... groups) {

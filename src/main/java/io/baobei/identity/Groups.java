@@ -12,6 +12,11 @@ public final class Groups {
     public static final String SALES = "sales";
     /** 销售主管: review the registrations of the teams they manage. */
     public static final String MANAGERS = "managers";
+    /**
+     * 销售总监: the next level above the team managers. Candidates of a review that waited too long (or of a late
+     * registration, when RegistrationPolicy.dmn says so); they may then decide it for any team.
+     */
+    public static final String SALES_DIRECTORS = "sales-directors";
     /** 管理员: Camunda's built-in administrators group (Cockpit, Admin, /engine-rest). */
     public static final String ADMINS = "camunda-admin";
 

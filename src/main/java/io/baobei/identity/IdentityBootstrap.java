@@ -53,6 +53,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         ensureGroup(Groups.SALES, "销售", Groups.TYPE_ROLE);
         ensureGroup(Groups.MANAGERS, "销售主管", Groups.TYPE_ROLE);
         ensureGroup(Groups.ADMINS, "管理员", Groups.TYPE_ROLE);
+        ensureGroup(Groups.SALES_DIRECTORS, "销售总监", Groups.TYPE_ROLE);
 
         // reps: Tasklist, start a registration, work on the tasks the engine assigns them
         grant(Groups.SALES, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
@@ -72,6 +73,9 @@ public class IdentityBootstrap implements ApplicationRunner {
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, HandoverVariables.PROCESS_KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // directors: Tasklist and the reviews escalated to them (the group becomes a candidate of the task)
+        grant(Groups.SALES_DIRECTORS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+        grant(Groups.SALES_DIRECTORS, Resources.PROCESS_DEFINITION, RegistrationVariables.PROCESS_KEY, Permissions.READ);
         // admins: everything, including Cockpit, Admin and /engine-rest
         Arrays.stream(Resources.values()).forEach(r -> grant(Groups.ADMINS, r, Authorization.ANY, Permissions.ALL));
         // people's names in Tasklist: a team's managers read the team, the team reads its managers (UserReadGrants)

@@ -52,7 +52,8 @@ public class TasklistFilters implements ApplicationRunner {
         ensure(TO_REVIEW, "我所管理团队的待审核报备（含已认领）", -20, "#e69138",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskDefinitionKey("Task_ReviewRegistration").includeAssignedTasks(),
-                Groups.MANAGERS, Groups.ADMINS);
+                // directors: the reviews escalated to them (their group is then a candidate)
+                Groups.MANAGERS, Groups.SALES_DIRECTORS, Groups.ADMINS);
         ensure(DUE_SOON, "三天内到期的我的任务", 0, "#cc0000",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                         .dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc());
@@ -94,7 +95,7 @@ public class TasklistFilters implements ApplicationRunner {
             filterService.saveFilter(filter);
         }
         List<String> readers = List.of(groups);
-        for (String group : List.of(Groups.SALES, Groups.MANAGERS, Groups.ADMINS)) {
+        for (String group : List.of(Groups.SALES, Groups.MANAGERS, Groups.SALES_DIRECTORS, Groups.ADMINS)) {
             if (readers.contains(group)) {
                 bootstrap.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
             } else {

@@ -125,6 +125,18 @@ public class UserDirectory {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** Whether the user is a member of the group (e.g. {@link Groups#SALES_DIRECTORS}). */
+    public boolean isMember(String username, String groupId) {
+        return username != null && asSystem(() -> identityService.createUserQuery().userId(username)
+                .memberOfGroup(groupId).count() > 0);
+    }
+
+    /** The user ids of the group's members, sorted (e.g. the directors an escalation notifies). */
+    public List<String> members(String groupId) {
+        return asSystem(() -> identityService.createUserQuery().memberOfGroup(groupId).list()).stream()
+                .map(User::getId).sorted().toList();
+    }
+
     private <T> T asSystem(Supplier<T> query) {
         return asSystem.call(query);
     }

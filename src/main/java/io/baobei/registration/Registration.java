@@ -68,6 +68,12 @@ public class Registration {
     private Instant decidedAt;
     /** why the ownership rules refused the approved registration (status REFUSED) */
     private String refusalReason;
+    /** 报备时效, measured at submission (RegistrationService.recordTimeliness); null before it was measured */
+    private Boolean late;
+    private Integer lateHours;
+    private Integer reportingLimitHours;
+    /** when the open review was escalated to the directors; reset by a new review round */
+    private Instant reviewEscalatedAt;
     @Column(nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -114,6 +120,18 @@ public class Registration {
     void recordVerdict(Verdict verdict, Instant now) {
         this.verdict = verdict;
         this.status = verdict == Verdict.CONFLICT ? RegistrationStatus.CONFLICT : RegistrationStatus.IN_REVIEW;
+        this.reviewEscalatedAt = null;
+        this.updatedAt = now;
+    }
+
+    void recordTimeliness(boolean late, int hoursAfterFirstContact, int limitHours) {
+        this.late = late;
+        this.lateHours = hoursAfterFirstContact;
+        this.reportingLimitHours = limitHours;
+    }
+
+    void markReviewEscalated(Instant now) {
+        this.reviewEscalatedAt = now;
         this.updatedAt = now;
     }
 
@@ -185,5 +203,10 @@ public class Registration {
     public String getDecidedBy() { return decidedBy; }
     public Instant getDecidedAt() { return decidedAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public Boolean getLate() { return late; }
+    /** hours from the end of the first-contact day (business time zone) to the submission */
+    public Integer getLateHours() { return lateHours; }
+    public Integer getReportingLimitHours() { return reportingLimitHours; }
+    public Instant getReviewEscalatedAt() { return reviewEscalatedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -59,7 +59,7 @@ public class RegistrationApplication {
     public void decide(Long registrationId, String decision, String reason) {
         Actor actor = directory.currentActor();
         Registration registration = service.find(registrationId, actor);
-        if (!actor.manages(registration.getTeamId())) {
+        if (!actor.manages(registration.getTeamId()) && !service.escalatedTo(actor.username(), registration)) {
             throw new AccessDeniedException("not a manager of the submitter's team");
         }
         Task task = taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId())

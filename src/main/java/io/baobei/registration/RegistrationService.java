@@ -302,7 +302,8 @@ public class RegistrationService {
 
     /**
      * Records a manager's review; a rejection or send-back needs a reason. {@code reviewer} is who completed the
-     * review task, as the engine knows it: a manager of the submitter's team (or an admin), never the submitter.
+     * review task, as the engine knows it: a manager of the submitter's team (or an admin), or a director once the
+     * review was escalated; never the submitter.
      */
     public ReviewDecision recordReview(Long registrationId, String processInstanceId, Object decisionValue,
                                        Object reasonValue, String reviewer) {
@@ -311,13 +312,18 @@ public class RegistrationService {
         Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.IN_REVIEW);
         Actor decider = reviewer == null ? null : directory.actor(reviewer);
         if (decider == null || reviewer.equals(registration.getSubmitter())
-                || !(decider.isAdmin() || decider.manages(registration.getTeamId()))) {
+                || !(decider.isAdmin() || decider.manages(registration.getTeamId()) || escalatedTo(reviewer, registration))) {
             throw new BusinessRuleException("只有报备销售所在团队的主管才能审核该报备");
         }
         registration.recordDecision(decision, review.reason(), reviewer, Instant.now(clock));
         auditLog.recordAs(reviewer, "REGISTRATION_REVIEWED", "REGISTRATION", registrationId, "status=IN_REVIEW",
                 "status=" + registration.getStatus() + ";decision=" + decision, registration.getDecisionReason());
         return decision;
+    }
+
+    /** A director (销售总监) may decide a review once it was escalated to the directors (RegistrationDeadlines). */
+    boolean escalatedTo(String reviewer, Registration registration) {
+        return registration.getReviewEscalatedAt() != null && directory.isMember(reviewer, Groups.SALES_DIRECTORS);
     }
 
     public static ReviewDecision parseDecision(Object value) {
@@ -370,7 +376,7 @@ public class RegistrationService {
     public Registration find(Long id, Actor actor) {
         Registration registration = registrations.findById(id)
                 .orElseThrow(() -> new NotFoundException("报备", id));
-        if (!isVisible(registration, actor)) {
+        if (!isVisible(registration, actor) && !escalatedTo(actor.username(), registration)) {
             throw new NotFoundException("报备", id);
         }
         return registration;

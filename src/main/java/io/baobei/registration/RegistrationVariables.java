@@ -35,6 +35,11 @@ public final class RegistrationVariables {
     public static final String REGISTRATION_ID = "registrationId";
     /** candidate group of the review task: the managers of the submitter's team */
     public static final String REVIEWER_GROUP = "reviewerGroup";
+    /**
+     * how long the review may wait before the directors join in (ISO 8601 duration from RegistrationPolicy.dmn, e.g.
+     * PT24H): the review task's due date and BoundaryEvent_ReviewOverdue; set by Task_ValidateRegistration
+     */
+    public static final String REVIEW_ESCALATION = "reviewEscalation";
     /** CLEAR / SUSPECT / CONFLICT, read by Gateway_DuplicateVerdict */
     public static final String VERDICT = "verdict";
     public static final String VERDICT_LABEL = "verdictLabel";
@@ -54,6 +59,8 @@ public final class RegistrationVariables {
     public static final String CONFLICT_NOTICE = "conflictNotice";
     /** on 审核报备: the submitter as people know them, "李明（rep1）" */
     public static final String SUBMITTER_NAME = "submitterName";
+    /** on 审核报备: 报备时效, "报备时效：逾期（首次接触日结束后 52 小时提交，超过 24 小时时限）" */
+    public static final String TIMELINESS_NOTICE = "timelinessNotice";
     /** on 修改报备: the manager who sent it back, by name */
     public static final String REVIEWER_NAME = "reviewerName";
     /** on 报备未通过: who decided and when, and why (the manager's reason or the ownership rule's) */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import io.baobei.engine.TaskDecider;
+import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
 
 import static io.baobei.registration.RegistrationVariables.*;
@@ -12,18 +13,21 @@ import static io.baobei.registration.RegistrationVariables.*;
 /**
  * Task_ReviewRegistration. On create: puts the duplicate-check evidence and the contact summary on the
  * task itself (task-local, so only the reviewers of this task can read them; the contact summary masked), and the
- * submitter by name. On
+ * submitter by name, and 报备时效; a late registration also goes to the directors when the policy says so. On
  * complete: notes who decided, for Task_RecordReview, which validates and records the decision.
  */
 @Component
 public class ReviewTaskListener implements TaskListener {
 
     private final RegistrationService service;
+    private final RegistrationDeadlines deadlines;
     private final UserDirectory directory;
     private final RegistrationNotices notices;
 
-    public ReviewTaskListener(RegistrationService service, UserDirectory directory, RegistrationNotices notices) {
+    public ReviewTaskListener(RegistrationService service, RegistrationDeadlines deadlines, UserDirectory directory,
+                              RegistrationNotices notices) {
         this.service = service;
+        this.deadlines = deadlines;
         this.directory = directory;
         this.notices = notices;
     }
@@ -39,6 +43,10 @@ public class ReviewTaskListener implements TaskListener {
         Long registrationId = registrationId(task.getExecution());
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));
+        task.setVariableLocal(TIMELINESS_NOTICE, deadlines.timelinessNotice(registrationId));
+        if (deadlines.routeLateToDirectors(registrationId, task.getProcessInstanceId(), task.getId())) {
+            task.addCandidateGroup(Groups.SALES_DIRECTORS);
+        }
         task.setVariableLocal(SUBMITTER_NAME, directory.nameAndLogin((String) task.getVariable(SUBMITTER)));
         notices.reviewWaiting(service.inProcess(registrationId, task.getProcessInstanceId(),
                 RegistrationStatus.IN_REVIEW), task.getId());

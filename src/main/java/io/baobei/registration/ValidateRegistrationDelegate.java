@@ -15,9 +15,11 @@ import static io.baobei.registration.RegistrationVariables.*;
 public class ValidateRegistrationDelegate implements JavaDelegate {
 
     private final RegistrationService service;
+    private final RegistrationDeadlines deadlines;
 
-    public ValidateRegistrationDelegate(RegistrationService service) {
+    public ValidateRegistrationDelegate(RegistrationService service, RegistrationDeadlines deadlines) {
         this.service = service;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -34,6 +36,8 @@ public class ValidateRegistrationDelegate implements JavaDelegate {
         execution.setVariable(REGISTRATION_ID, submission.registrationId());
         execution.setVariable(COMPANY_NAME, submission.companyName());
         execution.setVariable(REVIEWER_GROUP, submission.reviewerGroup());
+        execution.setVariable(REVIEW_ESCALATION,
+                deadlines.recordTimeliness(submission.registrationId(), execution.getProcessInstanceId()));
         execution.removeVariables(CONTACT_FIELDS);
     }
 

@@ -41,6 +41,9 @@ class RegistrationApiTest {
     @Autowired TestRestTemplate rest;
     @Autowired CustomerRepository customers;
     @Autowired Clock clock;
+    @Autowired TestIdentities identities;
+    @Autowired io.baobei.identity.IdentityBootstrap bootstrap;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
     @Test
     void aRepRegistersAndTheTeamManagerApprovesFromAnotherSystem() {
@@ -184,6 +187,58 @@ class RegistrationApiTest {
     private List<Object> listedNames(String user) {
         Map<String, Object> page = call(user, HttpMethod.GET, "/api/registrations?size=200", null).getBody();
         return ((List<Map<String, Object>>) page.get("content")).stream().map(r -> r.get("companyName")).map(Object.class::cast).toList();
+    }
+
+    @Test
+    void theApiShowsWhetherARegistrationWasSubmittedInTimeAfterTheFirstContact() {
+        Map<String, Object> lateBody = body(Processes.uniqueName("深圳市逾期报备"));
+        lateBody.put("phone", Processes.uniqueMobile());
+        // five days ago: the 24 hours after the end of that day are long over
+        lateBody.put("firstContactDate", LocalDate.now(clock).minusDays(5).toString());
+        ResponseEntity<Map<String, Object>> late = call(REP_A1, HttpMethod.POST, "/api/registrations", lateBody);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> lateSeen = call(REP_A1, HttpMethod.GET, "/api/registrations/" + late.getBody().get("id"),
+                null).getBody();
+        assertThat(lateSeen).containsEntry("late", true).containsEntry("reportingLimitHours", 24);
+        // from the end of the first-contact day (the midnight four days before today's) until now
+        assertThat((Integer) lateSeen.get("lateHours")).isBetween(96, 119);
+
+        Map<String, Object> onTimeBody = body(Processes.uniqueName("深圳市按时报备"));
+        onTimeBody.put("phone", Processes.uniqueMobile());
+        onTimeBody.put("firstContactDate", LocalDate.now(clock).toString());
+        ResponseEntity<Map<String, Object>> onTime = call(REP_A1, HttpMethod.POST, "/api/registrations", onTimeBody);
+        assertThat(onTime.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(call(MGR_A, HttpMethod.GET, "/api/registrations/" + onTime.getBody().get("id"), null).getBody())
+                .containsEntry("late", false).containsEntry("lateHours", 0).containsEntry("reportingLimitHours", 24);
+    }
+
+    @Test
+    void aDirectorDecidesAnEscalatedReviewThroughTheApiButNotBeforeTheEscalation() {
+        bootstrap.ensureGroup(io.baobei.identity.Groups.SALES_DIRECTORS, "销售总监", io.baobei.identity.Groups.TYPE_ROLE);
+        String director = "apidir" + Long.toString(System.nanoTime(), 36);
+        identities.person(director, "周", "总", io.baobei.identity.Groups.SALES_DIRECTORS);
+        Map<String, Object> request = body(Processes.uniqueName("深圳市总监审核"));
+        request.put("phone", Processes.uniqueMobile());
+        ResponseEntity<Map<String, Object>> created = call(REP_A1, HttpMethod.POST, "/api/registrations", request);
+        String url = "/api/registrations/" + created.getBody().get("id");
+        awaitStatus(REP_A1, url, "IN_REVIEW");
+        assertThat(call(director, HttpMethod.GET, url, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call(director, HttpMethod.POST, url + "/decision", Map.of("decision", "APPROVE")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        // the review's deadline passes: its timer fires, the job executor runs Task_EscalateReview
+        String processInstanceId = (String) created.getBody().get("processInstanceId");
+        var timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId("BoundaryEvent_ReviewOverdue").singleResult();
+        managementService.executeJob(timer.getId());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> call(director, HttpMethod.GET, url, null).getStatusCode() == HttpStatus.OK);
+        assertThat(call(director, HttpMethod.GET, url, null).getBody()).containsKey("reviewEscalatedAt");
+
+        assertThat(call(director, HttpMethod.POST, url + "/decision", Map.of("decision", "APPROVE")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(REP_A1, url, "APPROVED");
+        assertThat(call(REP_A1, HttpMethod.GET, url, null).getBody()).containsEntry("decidedBy", director);
     }
 
     private void awaitStatus(String user, String url, String status) {
