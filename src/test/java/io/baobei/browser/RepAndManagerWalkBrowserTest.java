@@ -190,8 +190,10 @@ class RepAndManagerWalkBrowserTest {
         }
         assertThat(found).as("Camunda English on " + where).isEmpty();
         assertThat(text).as("vendor banner on " + where).doesNotContain("迁移到 Camunda").doesNotContain("Camunda 8");
-        assertThat(tasklist.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
-                .isTrue();
+        for (String control : List.of(".ce-eol-banner", "li.engine-select", "li.create-task-action")) {
+            assertThat(tasklist.driver().findElements(By.cssSelector(control)).stream().noneMatch(WebElement::isDisplayed))
+                    .as(control + " on " + where).isTrue();
+        }
         tasklist.screenshot("checked-" + where.replace(' ', '-'));
     }
 

@@ -54,7 +54,7 @@ class TasklistChineseBrowserTest {
 
     /** Controls hidden from reps and managers: Camunda's, meaningless or harmful to them. */
     private static final List<String> HIDDEN_CONTROLS = List.of(
-            "li.create-task-action", "li.shortcut-help", ".ce-eol-banner", ".followup-date", ".tasks-list .priority",
+            "li.create-task-action", "li.shortcut-help", "li.engine-select", ".ce-eol-banner", ".followup-date", ".tasks-list .priority",
             "[cam-tasklist-task-meta] .unclaim", "[cam-tasklist-task-meta] .reset-assignee",
             "[cam-tasklist-task] .instance-link", "[cam-tasklist-task] .process-definition > span",
             "[cam-tasklist-task-meta] .reset-due-date");
