@@ -40,6 +40,10 @@ public class ReviewTaskListener implements TaskListener {
             TaskDecider.remember(task, REVIEWED_BY);
             return;
         }
+        // a new review round decides afresh: the previous round's decision and reason (退回修改) must not be taken
+        // for this one's when the form leaves the reason out (it hides it for 批准)
+        task.getExecution().removeVariable(REVIEW_DECISION);
+        task.getExecution().removeVariable(REVIEW_REASON);
         Long registrationId = registrationId(task.getExecution());
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));

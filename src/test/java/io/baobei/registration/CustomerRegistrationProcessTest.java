@@ -348,6 +348,16 @@ class CustomerRegistrationProcessTest {
         processes.executeJob(instance);
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
         assertThat(instance).hasPassed("Task_ReviseRegistration", "Gateway_MergeSubmission", "Task_ValidateRegistration");
+
+        // approved in the second round without a reason (the form hides it for 批准): the send-back reason of the
+        // first round is not recorded as this decision's
+        Task secondReview = task(instance);
+        processes.asUser(TestIdentities.MGR_A, () -> {
+            taskService.claim(secondReview.getId(), TestIdentities.MGR_A);
+            taskService.complete(secondReview.getId(), Map.of(REVIEW_DECISION, "APPROVE"));
+        });
+        assertThat(registrationOf(instance).getDecision()).isEqualTo(ReviewDecision.APPROVE);
+        assertThat(registrationOf(instance).getDecisionReason()).isNull();
     }
 
     @Test
