@@ -439,7 +439,7 @@ public class HandoverService {
                 .collect(Collectors.groupingBy(HandoverItem::getTarget, TreeMap::new, Collectors.counting()));
         received.forEach((receiver, count) -> notifyDone(key, handover, receiver, from, by,
                 "您接收了其中 " + count + " 个客户，跟进任务已在您的任务列表中，请按期跟进。"));
-        if (!handover.isDisableUser() && !directory.membersOf(DEPARTED_GROUP).contains(handover.getFromUser())) {
+        if (!handover.isDisableUser() && !directory.isMember(handover.getFromUser(), DEPARTED_GROUP)) {
             notifyDone(key, handover, handover.getFromUser(), from, by, "您名下的 " + moved + " 个客户已"
                     + (handover.getMode() == HandoverMode.POOL ? "释放到公海" : "交接给同事") + "。");
         }

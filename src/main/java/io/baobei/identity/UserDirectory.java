@@ -131,12 +131,6 @@ public class UserDirectory {
                 .memberOfGroup(groupId).count() > 0);
     }
 
-    /** The user ids of the group's members, sorted (e.g. the directors an escalation notifies). */
-    public List<String> members(String groupId) {
-        return asSystem(() -> identityService.createUserQuery().memberOfGroup(groupId).list()).stream()
-                .map(User::getId).sorted().toList();
-    }
-
     private <T> T asSystem(Supplier<T> query) {
         return asSystem.call(query);
     }

@@ -148,7 +148,7 @@ public class RegistrationDeadlines {
     }
 
     private void notifyDirectors(Registration registration, String reviewTaskId) {
-        List<String> directors = directory.members(Groups.SALES_DIRECTORS);
+        List<String> directors = directory.membersOf(Groups.SALES_DIRECTORS);
         if (!directors.isEmpty()) {
             // one escalation per review task: its id keys the event, so a retried job notifies once
             notifications.notify(NotificationEvent.of(NotificationKind.REVIEW_ESCALATED,
