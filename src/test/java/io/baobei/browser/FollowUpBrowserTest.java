@@ -140,28 +140,15 @@ class FollowUpBrowserTest {
 
     /** The duplicate check runs on the job executor; then the review task opens. */
     private String awaitTask(String processInstanceId) {
-        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var open = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-            if (open != null) {
-                return open.getId();
-            }
-            Screenshots.sleep(250);
-        }
-        throw new AssertionError("no task within " + Tasklist.BACKEND_TIMEOUT);
+        return Tasklist.awaitBackend("a task of " + processInstanceId, () -> java.util.Optional.ofNullable(
+                taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult()).map(t -> t.getId()));
     }
 
     /** The job executor records the follow-up asynchronously; then the next follow-up task opens. */
     private void awaitNextFollowUpTask(String processInstanceId, String previousTaskId) {
-        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var open = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-            if (open != null && !open.getId().equals(previousTaskId)) {
-                return;
-            }
-            Screenshots.sleep(250);
-        }
-        throw new AssertionError("no next follow-up task within " + Tasklist.BACKEND_TIMEOUT);
+        Tasklist.awaitBackend("the next follow-up task of " + processInstanceId, () -> java.util.Optional.ofNullable(
+                taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult())
+                .filter(t -> !t.getId().equals(previousTaskId)));
     }
 
     private Customer awaitConverted(Long customerId) {

@@ -114,16 +114,8 @@ class TasklistFeedbackBrowserTest {
     }
 
     private String awaitReview(String company) {
-        long deadline = System.nanoTime() + Tasklist.BACKEND_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var registration = registrations.findAll().stream()
-                    .filter(r -> r.getCompanyName().equals(company) && r.getStatus() == RegistrationStatus.IN_REVIEW)
-                    .findFirst();
-            if (registration.isPresent()) {
-                return registration.get().getProcessInstanceId();
-            }
-            Screenshots.sleep(250);
-        }
-        throw new AssertionError("no registration of " + company + " in review");
+        return Tasklist.awaitBackend("registration of " + company + " in review", () -> registrations.findAll().stream()
+                .filter(r -> r.getCompanyName().equals(company) && r.getStatus() == RegistrationStatus.IN_REVIEW)
+                .findFirst().map(r -> r.getProcessInstanceId()));
     }
 }
