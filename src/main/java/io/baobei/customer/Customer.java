@@ -178,6 +178,12 @@ public class Customer {
         this.updatedAt = now;
     }
 
+    /** 延期: the protection ends later; owner and status stay. Package-private: only OwnershipService extends. */
+    void extendProtection(Instant until, Instant now) {
+        this.protectedUntil = until;
+        this.updatedAt = now;
+    }
+
     public void moveFollowUpDue(Instant due, Instant now) {
         this.nextFollowUpDue = due;
         this.updatedAt = now;

@@ -344,6 +344,29 @@ public class OwnershipService {
     }
 
     /**
+     * 延期: the protection of a protected customer ends later ({@code until}, after the current end); the owner and
+     * the follow-up deadline stay. Recorded in the history and the audit; the running protection process's timers
+     * follow the new end at once. Policy limits (how many, how long) are the caller's (the extension request's) rule.
+     */
+    public Customer extendProtection(Long customerId, Instant until, String reason, String actor) {
+        Customer customer = lock(customerId);
+        if (customer.getStatus() != CustomerStatus.PROTECTED || customer.getProtectedUntil() == null) {
+            throw new BusinessRuleException("客户 " + customerId + " 不在保护期中，不能延期");
+        }
+        if (!until.isAfter(customer.getProtectedUntil())) {
+            throw new BusinessRuleException("新的保护期结束时间必须晚于当前的结束时间");
+        }
+        Instant previous = customer.getProtectedUntil();
+        customer.extendProtection(until, Instant.now(clock));
+        Customer saved = customers.saveAndFlush(customer);
+        history.record(saved, OwnershipAction.EXTENDED, saved.getOwner(), saved.getStatus(),
+                "保护期由 " + DisplayTimes.minute(previous, clock) + " 延至 " + DisplayTimes.minute(until, clock)
+                        + (reason == null || reason.isBlank() ? "" : "：" + reason), actor, null);
+        asSystem.run(() -> protection.deadlinesMoved(saved));
+        return saved;
+    }
+
+    /**
      * 离职交接到公海: a manager (or admin) hands a departing rep's customer (protected or a won deal) to the pool. The
      * publication rules apply as for a release; the running protection ends from outside.
      */

@@ -22,6 +22,12 @@ public interface ProtectionPort {
     /** The running protection continues for the customer's new owner: owner variable and open follow-up task. */
     void retarget(Customer customer);
 
+    /**
+     * The customer's protection dates have moved (an approved extension): the running protection process takes
+     * the new dates and its timers follow them (no restart, the open follow-up task stays).
+     */
+    void deadlinesMoved(Customer customer);
+
     /** Ends a running protection process from outside (release by API, transfer that restarts the clocks). */
     void end(String processInstanceId, OwnershipAction reason);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -33,14 +34,16 @@ class ProtectionProcessAdapter implements ProtectionPort {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final ManagementService managementService;
     private final AuthorizationService authorizationService;
     private final ProtectionPolicy policy;
     private final java.time.Clock clock;
 
-    ProtectionProcessAdapter(RuntimeService runtimeService, TaskService taskService,
+    ProtectionProcessAdapter(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
                              AuthorizationService authorizationService, ProtectionPolicy policy, java.time.Clock clock) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.managementService = managementService;
         this.authorizationService = authorizationService;
         this.policy = policy;
         this.clock = clock;
@@ -80,6 +83,17 @@ class ProtectionProcessAdapter implements ProtectionPort {
                         .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
             }
         }
+    }
+
+    @Override
+    public void deadlinesMoved(Customer customer) {
+        String processInstanceId = customer.getProtectionProcessInstanceId();
+        runtimeService.setVariables(processInstanceId, deadlineVariables(customer, clock));
+        // a timer's date is evaluated when its activity is entered: re-date the waiting protection-end timer
+        Date until = Date.from(customer.getProtectedUntil());
+        managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(PROTECTION_EXPIRED_TIMER).list()
+                .forEach(job -> managementService.setJobDuedate(job.getId(), until));
     }
 
     @Override

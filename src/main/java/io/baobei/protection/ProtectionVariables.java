@@ -16,6 +16,8 @@ public final class ProtectionVariables {
 
     /** the follow-up task whose assignee is the owner */
     public static final String FOLLOW_UP_TASK = "Task_FollowUp";
+    /** The timer that reclaims the customer when the protection ends; re-dated when the end moves (延期). */
+    public static final String PROTECTION_EXPIRED_TIMER = "BoundaryEvent_ProtectionExpired";
     /** ends a running protection from outside (release by API, transfer that restarts the clocks): the event subprocess */
     public static final String MESSAGE_PROTECTION_ENDED = "ProtectionEnded";
     /** set with that message: the OwnershipAction that ended it */

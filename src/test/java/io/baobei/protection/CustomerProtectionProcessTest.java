@@ -274,6 +274,34 @@ class CustomerProtectionProcessTest {
     }
 
     @Test
+    void anExtensionMovesTheEndAndItsTimerWithoutRestartingTheInstance() {
+        Task open = task(protection);
+        Map<String, Date> timersBefore = timers();
+        Customer before = customers.findById(customerId).orElseThrow();
+        Instant later = before.getProtectedUntil().plus(java.time.Duration.ofDays(15));
+
+        ownership.extendProtection(customerId, later, "客户采购流程延后", TestIdentities.MGR_A);
+
+        assertThat(protection).isWaitingAt("Task_FollowUp");
+        assertThat(task(protection).getId()).as("the same open task").isEqualTo(open.getId());
+        assertThat(timers()).containsEntry("BoundaryEvent_ProtectionExpired", Date.from(later))
+                .containsEntry("BoundaryEvent_FollowUpOverdue", timersBefore.get("BoundaryEvent_FollowUpOverdue"));
+        assertThat(processes.variables(protection)).containsEntry(PROTECTED_UNTIL, Date.from(later));
+        Customer after = customers.findById(customerId).orElseThrow();
+        assertThat(after.getProtectedUntil()).isEqualTo(later);
+        assertThat(after.getOwner()).isEqualTo(owner);
+        OwnershipEvent event = lastEvent();
+        assertThat(event.getAction()).isEqualTo(OwnershipAction.EXTENDED);
+        assertThat(event.getReason()).contains("客户采购流程延后");
+        assertThat(event.getActor()).isEqualTo(TestIdentities.MGR_A);
+
+        // an end that does not move later is refused and changes nothing
+        assertThatThrownBy(() -> ownership.extendProtection(customerId, later, "重复", TestIdentities.MGR_A))
+                .hasMessageContaining("必须晚于");
+        assertThat(timers()).containsEntry("BoundaryEvent_ProtectionExpired", Date.from(later));
+    }
+
+    @Test
     void aReleaseFromOutsideEndsTheInstanceThroughItsEventSubprocess() {
         ownership.release(customerId, owner, "接口释放", null);
 
