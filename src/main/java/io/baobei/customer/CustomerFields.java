@@ -26,13 +26,17 @@ import io.baobei.dedup.PhoneNumbers;
  */
 public final class CustomerFields {
 
-    /** The e-mail addresses accepted; the forms' {@code validate.pattern} is this text. */
-    public static final String EMAIL_PATTERN = "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$";
+    /**
+     * The e-mail addresses accepted; the forms' {@code validate.pattern} is this text. Blanks around it are allowed:
+     * the browser tests the value as typed, the server after stripping it.
+     */
+    public static final String EMAIL_PATTERN = "^\\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\s*$";
     private static final Pattern EMAIL_REGEX = Pattern.compile(EMAIL_PATTERN);
     /** a first contact further back than this is a typo, not a prospect */
     public static final int MAX_FIRST_CONTACT_AGE_DAYS = 366;
 
-    public static final Field<String> COMPANY_NAME = new Field<>("companyName", "公司名称", 100, true,
+    /** At least two characters that count (not punctuation or blanks: {@link CompanyNames#normalize}). */
+    public static final Field<String> COMPANY_NAME = new Field<>("companyName", "公司名称", 2, 100, null, true,
             (name, refuse) -> {
                 String normalized = CompanyNames.normalize(name);
                 if (normalized.length() < 2) {
@@ -45,7 +49,7 @@ public final class CustomerFields {
             });
 
     /** 18 characters; the limit leaves room for the blanks people type between groups. Normalised (upper case, no blanks). */
-    public static final Field<String> CREDIT_CODE = new Field<>("creditCode", "统一社会信用代码", 25, false,
+    public static final Field<String> CREDIT_CODE = new Field<>("creditCode", "统一社会信用代码", 0, 25, null, false,
             (code, refuse) -> {
                 String normalized = CreditCodes.normalize(code);
                 if (!CreditCodes.isValid(normalized)) {
@@ -54,10 +58,10 @@ public final class CustomerFields {
                 return normalized;
             });
 
-    public static final Field<String> CONTACT_NAME = new Field<>("contactName", "联系人", 50, true, (name, refuse) -> name);
+    public static final Field<String> CONTACT_NAME = new Field<>("contactName", "联系人", 0, 50, null, true, (name, refuse) -> name);
 
     /** A mainland mobile or landline, normalised to its digits ({@link PhoneNumbers}). */
-    public static final Field<String> PHONE = new Field<>("phone", "联系电话", 30, true, (phone, refuse) -> {
+    public static final Field<String> PHONE = new Field<>("phone", "联系电话", 0, 30, null, true, (phone, refuse) -> {
         String normalized = PhoneNumbers.normalize(phone);
         if (normalized == null) {
             refuse.accept("联系电话格式不正确：应为11位手机号或带区号的固定电话，如 13800138000 或 020-88889999");
@@ -66,7 +70,7 @@ public final class CustomerFields {
     });
 
     /** Lower case. */
-    public static final Field<String> EMAIL = new Field<>("email", "邮箱", 100, false, (email, refuse) -> {
+    public static final Field<String> EMAIL = new Field<>("email", "邮箱", 0, 100, EMAIL_PATTERN, false, (email, refuse) -> {
         String lower = email.toLowerCase(Locale.ROOT);
         if (!EMAIL_REGEX.matcher(lower).matches()) {
             refuse.accept("邮箱格式不正确，如 name@example.com");
@@ -78,14 +82,14 @@ public final class CustomerFields {
     public static final Choice<Industry> INDUSTRY = new Choice<>("industry", "所属行业", Industry.class,
             "所属行业不在可选范围内");
 
-    public static final Field<String> REGION = new Field<>("region", "所在地区", 50, true, (region, refuse) -> region);
+    public static final Field<String> REGION = new Field<>("region", "所在地区", 0, 50, null, true, (region, refuse) -> region);
 
     /** The letter in any case, or the label as the form shows it. */
     public static final Choice<Grade> GRADE = new Choice<>("grade", "意向等级", Grade.class, "意向等级应为 A、B、C 或 D");
 
     public static final Day FIRST_CONTACT_DATE = new Day("firstContactDate", "首次接触日期");
 
-    public static final Field<String> NOTES = new Field<>("notes", "需求/备注", 2000, false, (notes, refuse) -> notes);
+    public static final Field<String> NOTES = new Field<>("notes", "需求/备注", 0, 2000, null, false, (notes, refuse) -> notes);
 
     /** Every field, in the order of the registration form. */
     public static final List<Rule> ALL = List.of(COMPANY_NAME, CREDIT_CODE, CONTACT_NAME, PHONE, EMAIL, INDUSTRY,
@@ -96,19 +100,24 @@ public final class CustomerFields {
 
     /**
      * What every field has: its key (the form field, the JSON property and the import column), its name in messages,
-     * its maximum length in characters (0: none of its own, the format decides) and whether a registration needs it.
+     * its length in characters (0: no limit of its own, the format decides), the pattern a browser can test (or null)
+     * and whether a registration needs it.
      */
     public abstract static class Rule {
 
         private final String key;
         private final String label;
+        private final int minLength;
         private final int maxLength;
+        private final String pattern;
         private final boolean required;
 
-        Rule(String key, String label, int maxLength, boolean required) {
+        Rule(String key, String label, int minLength, int maxLength, String pattern, boolean required) {
             this.key = key;
             this.label = label;
+            this.minLength = minLength;
             this.maxLength = maxLength;
+            this.pattern = pattern;
             this.required = required;
         }
 
@@ -120,8 +129,18 @@ public final class CustomerFields {
             return label;
         }
 
+        /** The least length a browser can check; the format may be stricter (the company name counts only what matters). */
+        public int minLength() {
+            return minLength;
+        }
+
         public int maxLength() {
             return maxLength;
+        }
+
+        /** A regular expression valid in Java and JavaScript that every accepted value matches, or null. */
+        public String pattern() {
+            return pattern;
         }
 
         /** Whether a new registration needs the field (the import and the duplicate check need only the company name). */
@@ -174,8 +193,9 @@ public final class CustomerFields {
 
         private final Format<T> format;
 
-        Field(String key, String label, int maxLength, boolean required, Format<T> format) {
-            super(key, label, maxLength, required);
+        Field(String key, String label, int minLength, int maxLength, String pattern, boolean required,
+              Format<T> format) {
+            super(key, label, minLength, maxLength, pattern, required);
             this.format = format;
         }
 
@@ -195,7 +215,7 @@ public final class CustomerFields {
         private final String notAnOption;
 
         Choice(String key, String label, Class<E> type, String notAnOption) {
-            super(key, label, 0, true);
+            super(key, label, 0, 0, null, true);
             this.type = type;
             this.notAnOption = notAnOption;
         }
@@ -224,7 +244,7 @@ public final class CustomerFields {
     public static final class Day extends Rule {
 
         Day(String key, String label) {
-            super(key, label, 0, true);
+            super(key, label, 0, 0, null, true);
         }
 
         public LocalDate read(String raw, boolean required, LocalDate today, List<FieldError> errors) {
