@@ -262,9 +262,20 @@ public class ExtensionService {
         return decision.equals("APPROVE");
     }
 
+    /** Task_DecideExtension assigned: never to the requester (a manager of the team asking for their own customer). */
+    public void checkAssignee(Long extensionId, String assignee) {
+        ExtensionRequest request = requests.findById(extensionId)
+                .orElseThrow(() -> new NotFoundException("延期申请", extensionId));
+        if (assignee != null && assignee.equals(request.getRequester())) {
+            throw new BusinessRuleException(OWN_REQUEST);
+        }
+    }
+
+    static final String OWN_REQUEST = "不能审批自己客户的延期申请，请由团队的其他主管或管理员审批";
+
     private void checkDecider(ExtensionRequest request, String decider) {
         if (decider != null && decider.equals(request.getRequester())) {
-            throw new BusinessRuleException("不能审批自己客户的延期申请，请由团队的其他主管或管理员审批");
+            throw new BusinessRuleException(OWN_REQUEST);
         }
         Actor actor = decider == null ? null : directory.actor(decider);
         if (actor == null || !(actor.isAdmin() || actor.manages(request.getRequesterTeam()))) {
