@@ -95,10 +95,10 @@ public class ExtensionService {
     // ------------------------------------------------------------------------------------------- submission
 
     /** The request's two inputs, checked: days 1..365 (the policy may allow fewer), a reason of 1..500 characters. */
-    record Input(int days, String reason) {
+    public record Input(int days, String reason) {
     }
 
-    static Input input(Object daysValue, Object reasonValue, String daysField, String reasonField) {
+    public static Input input(Object daysValue, Object reasonValue, String daysField, String reasonField) {
         List<FieldError> errors = new ArrayList<>();
         Integer days = null;
         String text = daysValue == null ? "" : daysValue.toString().strip();
