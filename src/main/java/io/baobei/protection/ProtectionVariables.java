@@ -86,10 +86,11 @@ public final class ProtectionVariables {
     /** task-local on Task_FollowUp: the customer's earlier follow-ups as text, most recent first */
     public static final String EARLIER_FOLLOW_UPS = "earlierFollowUps";
     /**
-     * Variables that carry follow-up notes, which may name people or hold their numbers: the history level
+     * Variables that carry follow-up notes (and the reason of an extension request), which may name people or hold
+     * their numbers: the history level
      * (engine.PersonalDataHistoryLevel) keeps them out of the history tables.
      */
-    public static final Set<String> PERSONAL = Set.of(CONTENT, EARLIER_FOLLOW_UPS);
+    public static final Set<String> PERSONAL = Set.of(CONTENT, EARLIER_FOLLOW_UPS, EXTENSION_REASON);
 
     /** input parameter of the two reclaim tasks: why the customer goes back to the pool */
     public static final String RECLAIM_REASON = "reclaimReason";
