@@ -68,6 +68,8 @@ public class Customer {
     private OwnershipAction poolReason;
     private Instant claimableFrom;
     private Instant drawUntil;
+    /** 长期未成交预警 of the protection running at that time (see {@link #isUnconvertedWarned}) */
+    private Instant unconvertedWarnedAt;
     /** 成交: the deal, set with the conversion (null for customers converted before deals were recorded) */
     @Column(precision = 14, scale = 2)
     private java.math.BigDecimal dealAmount;
@@ -182,6 +184,17 @@ public class Customer {
     void extendProtection(Instant until, Instant now) {
         this.protectedUntil = until;
         this.updatedAt = now;
+    }
+
+    /** 长期未成交预警: flagged by the protection process; not a change of owner, status or dates. */
+    public void warnUnconverted(Instant now) {
+        this.unconvertedWarnedAt = now;
+    }
+
+    /** Flagged during the protection that runs now (a flag of an earlier protection does not count). */
+    public boolean isUnconvertedWarned() {
+        return status == CustomerStatus.PROTECTED && unconvertedWarnedAt != null && protectedSince != null
+                && !unconvertedWarnedAt.isBefore(protectedSince);
     }
 
     public void moveFollowUpDue(Instant due, Instant now) {

@@ -12,9 +12,12 @@ public enum NotificationKind {
     REVIEW_WAITING("有报备待审核"),
     REVIEW_ESCALATED("报备审核已超时"),
     CONFLICT_FOUND("报备发现冲突"),
+    // deadlines of the protection process (protection.ProtectionReminders, docs/deadlines.md)
     FOLLOW_UP_DUE("客户即将到跟进期限"),
-    FOLLOW_UP_OVERDUE_SOON("客户即将跟进逾期"),
     PROTECTION_ENDING("客户保护期即将结束"),
+    RECLAIM_SOON("客户即将被回收"),
+    RECLAIM_ESCALATED("团队客户即将被回收"),
+    UNCONVERTED_WARNING("客户长期未成交预警"),
     RECLAIMED("客户已被回收到公海"),
     EXTENSION_DECIDED("延期申请已有结果"),
     EXTENSION_WAITING("有延期申请待审批"),

@@ -137,6 +137,16 @@ class Outbox {
                 + " lease_until = null where id = ? and state = 'SENDING' and lease_until < ?", truncate(error), id, at(now)) == 1;
     }
 
+    /**
+     * Deletes the DELIVERED rows delivered before {@code before}, with their attempts; FAILED and unfinished rows
+     * stay (admins read the failures). Returns how many rows went.
+     */
+    int purgeDelivered(Instant before) {
+        jdbc.update("delete from notification_attempt where outbox_id in (select id from notification_outbox"
+                + " where state = 'DELIVERED' and delivered_at < ?)", at(before));
+        return jdbc.update("delete from notification_outbox where state = 'DELIVERED' and delivered_at < ?", at(before));
+    }
+
     // ------------------------------------------------------------------------------------ admins' view
 
     List<DeliveryFailure> failures(int page, int size) {

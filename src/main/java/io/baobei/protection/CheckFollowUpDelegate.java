@@ -23,5 +23,10 @@ public class CheckFollowUpDelegate implements JavaDelegate {
         ProtectionService.FollowUpInput input = service.checkFollowUp(ProtectionVariables.customerId(execution),
                 execution.getProcessInstanceId(), execution.getVariables());
         execution.setVariable(ProtectionVariables.FOLLOW_UP_ACTION, input.action().name());
+        if (input.action() == FollowUpAction.EXTEND) {
+            // as checked: a whole number of days and the trimmed reason, whatever type the form submitted
+            execution.setVariable(ProtectionVariables.EXTENSION_DAYS, input.extensionDays());
+            execution.setVariable(ProtectionVariables.EXTENSION_REASON, input.extensionReason());
+        }
     }
 }

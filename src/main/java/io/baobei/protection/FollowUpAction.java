@@ -7,5 +7,7 @@ public enum FollowUpAction {
     /** 已成交 */
     DEAL_WON,
     /** 释放到公海: the owner gives the customer up; the content is the reason */
-    RELEASE
+    RELEASE,
+    /** 申请延期: the owner asks the team's manager for a longer protection (days and reason); the loop goes on */
+    EXTEND
 }

@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import io.baobei.common.DisplayTimes;
 import io.baobei.customer.Customer;
 import io.baobei.customer.Grade;
 import io.baobei.customer.OwnershipAction;
@@ -26,7 +26,8 @@ import static io.baobei.protection.ProtectionVariables.*;
 /**
  * The ownership core's port to CustomerProtectionProcess: starts it, hands it to a new owner (owner variable and
  * the open follow-up task's assignee, timers untouched) and ends it from outside through its event subprocess
- * (Message_ProtectionEnded), so the model shows every way a protection ends.
+ * (Message_ProtectionEnded), so the model shows every way a protection ends. An extension re-dates every timer of
+ * the open follow-up task that depends on the protection's end (DeadlineDates).
  */
 @Component
 class ProtectionProcessAdapter implements ProtectionPort {
@@ -37,16 +38,16 @@ class ProtectionProcessAdapter implements ProtectionPort {
     private final ManagementService managementService;
     private final AuthorizationService authorizationService;
     private final ProtectionPolicy policy;
-    private final java.time.Clock clock;
+    private final DeadlineDates dates;
 
     ProtectionProcessAdapter(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-                             AuthorizationService authorizationService, ProtectionPolicy policy, java.time.Clock clock) {
+                             AuthorizationService authorizationService, ProtectionPolicy policy, DeadlineDates dates) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
         this.authorizationService = authorizationService;
         this.policy = policy;
-        this.clock = clock;
+        this.dates = dates;
     }
 
     @Override
@@ -56,7 +57,7 @@ class ProtectionProcessAdapter implements ProtectionPort {
 
     @Override
     public String start(Customer customer) {
-        Map<String, Object> variables = new HashMap<>(deadlineVariables(customer, clock));
+        Map<String, Object> variables = new HashMap<>(dates.variables(customer));
         variables.put(CUSTOMER_ID, customer.getId());
         variables.put(COMPANY_NAME, customer.getCompanyName());
         variables.put(OWNER, customer.getOwner());
@@ -88,12 +89,25 @@ class ProtectionProcessAdapter implements ProtectionPort {
     @Override
     public void deadlinesMoved(Customer customer) {
         String processInstanceId = customer.getProtectionProcessInstanceId();
-        runtimeService.setVariables(processInstanceId, deadlineVariables(customer, clock));
-        // a timer's date is evaluated when its activity is entered: re-date the waiting protection-end timer
-        Date until = Date.from(customer.getProtectedUntil());
-        managementService.createJobQuery().processInstanceId(processInstanceId).timers()
-                .activityId(PROTECTION_EXPIRED_TIMER).list()
-                .forEach(job -> managementService.setJobDuedate(job.getId(), until));
+        Map<String, Object> variables = dates.variables(customer);
+        runtimeService.setVariables(processInstanceId, variables);
+        // a timer's date is evaluated when its activity is entered: re-date every waiting timer to its variable
+        // (those that depend on the protection end move, the others get the date they have)
+        TIMER_DATES.forEach((activityId, variable) -> {
+            for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                    .activityId(activityId).list()) {
+                managementService.setJobDuedate(timer.getId(), (Date) variables.get(variable));
+            }
+        });
+        // the countdown of the open follow-up task, if it shows one, counts to the new end
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(FOLLOW_UP_TASK).list()) {
+            if (taskService.getVariableLocal(task.getId(), COUNTDOWN_TEXT) != null) {
+                taskService.setVariableLocal(task.getId(), COUNTDOWN_TEXT, dates.countdownText(
+                        (Date) variables.get(PROTECTED_UNTIL), (Date) variables.get(PROTECTION_REMINDER_AT),
+                        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
+            }
+        }
     }
 
     @Override
@@ -116,13 +130,5 @@ class ProtectionProcessAdapter implements ProtectionPort {
             }
         }
         return tasks;
-    }
-
-    /** The deadlines of a protection as process variables: dates for the timers, text for the form. */
-    static Map<String, Object> deadlineVariables(Customer customer, java.time.Clock clock) {
-        return Map.of(PROTECTED_UNTIL, Date.from(customer.getProtectedUntil()),
-                FOLLOW_UP_DUE, Date.from(customer.getNextFollowUpDue()),
-                PROTECTED_UNTIL_TEXT, DisplayTimes.minute(customer.getProtectedUntil(), clock),
-                FOLLOW_UP_DUE_TEXT, DisplayTimes.minute(customer.getNextFollowUpDue(), clock));
     }
 }

@@ -42,24 +42,34 @@ public class ProtectionService {
     private final OwnershipService ownership;
     private final FollowUpRepository followUps;
     private final ProtectionPolicy policy;
+    private final DeadlineDates dates;
     private final AuditLog auditLog;
     private final UserDirectory directory;
     private final Clock clock;
 
     public ProtectionService(OwnershipService ownership, FollowUpRepository followUps,
-                             ProtectionPolicy policy, AuditLog auditLog, UserDirectory directory, Clock clock) {
+                             ProtectionPolicy policy, DeadlineDates dates, AuditLog auditLog, UserDirectory directory,
+                             Clock clock) {
         this.ownership = ownership;
         this.followUps = followUps;
         this.policy = policy;
+        this.dates = dates;
         this.auditLog = auditLog;
         this.directory = directory;
         this.clock = clock;
     }
 
-    /** A follow-up as the owner submits it, checked; {@code deal} only with DEAL_WON. */
+    /**
+     * A follow-up as the owner submits it, checked; {@code deal} only with DEAL_WON, {@code extensionDays} and
+     * {@code extensionReason} only with EXTEND.
+     */
     public record FollowUpInput(FollowUpAction action, FollowUpChannel channel, String content,
-                                LocalDate nextContactDate, Deal deal) {
+                                LocalDate nextContactDate, Deal deal, Integer extensionDays, String extensionReason) {
     }
+
+    /** the days an extension may ask for in the form; the extension policy may allow fewer */
+    static final int MAX_EXTENSION_DAYS = 90;
+    static final int MAX_EXTENSION_REASON = 500;
 
     /**
      * Validates the follow-up form against today's date; throws with every refused field. Called once, by
@@ -94,7 +104,10 @@ public class ProtectionService {
     private FollowUpInput read(Map<String, Object> variables, LocalDate today, LocalDate protectionStart) {
         List<FieldError> errors = new ArrayList<>();
         FollowUpAction action = parse(FollowUpAction.class, variables.get(FOLLOW_UP_ACTION), FOLLOW_UP_ACTION,
-                "请选择跟进结果：记录跟进、已成交 或 释放到公海", errors);
+                "请选择跟进结果：记录跟进、已成交、释放到公海 或 申请延期", errors);
+        if (action == FollowUpAction.EXTEND) {
+            return readExtension(variables, errors);
+        }
         // a release is no contact: no channel, no next date; its content is the reason
         FollowUpChannel channel = action == FollowUpAction.RELEASE ? null
                 : parse(FollowUpChannel.class, variables.get(CHANNEL), CHANNEL, "请选择跟进方式", errors);
@@ -135,7 +148,41 @@ public class ProtectionService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new FollowUpInput(action, channel, content, next, deal);
+        return new FollowUpInput(action, channel, content, next, deal, null, null);
+    }
+
+    /** 申请延期 is no contact: days and reason only (the extension feature holds them to its policy). */
+    private static FollowUpInput readExtension(Map<String, Object> variables, List<FieldError> errors) {
+        Integer days = null;
+        Object rawDays = variables.get(EXTENSION_DAYS);
+        try {
+            if (rawDays != null && !rawDays.toString().isBlank()) {
+                java.math.BigDecimal value = new java.math.BigDecimal(rawDays.toString().strip());
+                if (value.stripTrailingZeros().scale() > 0) {
+                    throw new NumberFormatException("not whole");
+                }
+                days = value.intValueExact();
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            days = -1;
+        }
+        if (days == null) {
+            errors.add(new FieldError(EXTENSION_DAYS, "请填写申请延期天数"));
+        } else if (days < 1 || days > MAX_EXTENSION_DAYS) {
+            errors.add(new FieldError(EXTENSION_DAYS, "申请延期天数应为 1 到 " + MAX_EXTENSION_DAYS + " 之间的整数"));
+        }
+        String reason = variables.get(EXTENSION_REASON) == null ? "" : variables.get(EXTENSION_REASON).toString().strip();
+        if (reason.isEmpty()) {
+            errors.add(new FieldError(EXTENSION_REASON, "请填写申请延期的原因"));
+        } else if (reason.length() > MAX_EXTENSION_REASON) {
+            errors.add(new FieldError(EXTENSION_REASON, "申请延期的原因不能超过 " + MAX_EXTENSION_REASON + " 个字符"));
+        } else if (TextRules.hasControlCharacters(reason)) {
+            errors.add(new FieldError(EXTENSION_REASON, "申请延期的原因包含不可见的控制字符"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new FollowUpInput(FollowUpAction.EXTEND, null, null, null, null, days, reason);
     }
 
     private static boolean confirmed(Object value) {
@@ -158,7 +205,7 @@ public class ProtectionService {
         customer.moveFollowUpDue(now.plus(Duration.ofDays(interval)), now);
         auditLog.recordAs(author, "FOLLOW_UP_RECORDED", "CUSTOMER", customerId, "nextFollowUpDue=" + before,
                 "nextFollowUpDue=" + customer.getNextFollowUpDue() + ";channel=" + input.channel(), null);
-        return ProtectionProcessAdapter.deadlineVariables(customer, clock);
+        return dates.variables(customer);
     }
 
     /** 成交: records the closing note; the ownership core ends protection as converted. */

@@ -284,8 +284,13 @@ class CustomerProtectionProcessTest {
 
         assertThat(protection).isWaitingAt("Task_FollowUp");
         assertThat(task(protection).getId()).as("the same open task").isEqualTo(open.getId());
+        // the timers that depend on the end follow it (grade B: reminder 7 days before); the follow-up ones stay
         assertThat(timers()).containsEntry("BoundaryEvent_ProtectionExpired", Date.from(later))
-                .containsEntry("BoundaryEvent_FollowUpOverdue", timersBefore.get("BoundaryEvent_FollowUpOverdue"));
+                .containsEntry("BoundaryEvent_ProtectionReminder", Date.from(later.minus(java.time.Duration.ofDays(7))))
+                .containsEntry("BoundaryEvent_FollowUpOverdue", timersBefore.get("BoundaryEvent_FollowUpOverdue"))
+                .containsEntry("BoundaryEvent_FollowUpReminder", timersBefore.get("BoundaryEvent_FollowUpReminder"));
+        assertThat(timers().get("BoundaryEvent_UnconvertedWarning"))
+                .isAfter(timersBefore.get("BoundaryEvent_UnconvertedWarning"));
         assertThat(processes.variables(protection)).containsEntry(PROTECTED_UNTIL, Date.from(later));
         Customer after = customers.findById(customerId).orElseThrow();
         assertThat(after.getProtectedUntil()).isEqualTo(later);
@@ -322,7 +327,7 @@ class CustomerProtectionProcessTest {
         String receiver = identities.newRep("cpRecv", TestIdentities.TEAM_A);
         Task open = task(protection);
         Map<String, Date> timersBefore = timers();
-        assertThat(timersBefore).containsOnlyKeys("BoundaryEvent_ProtectionExpired", "BoundaryEvent_FollowUpOverdue");
+        assertThat(timersBefore).containsOnlyKeys(TIMER_DATES.keySet());
         Customer before = customers.findById(customerId).orElseThrow();
 
         ownership.transfer(customerId, receiver, "客户所在区域调整", false, OwnershipSource.TRANSFER, TestIdentities.MGR_A);
@@ -383,10 +388,13 @@ class CustomerProtectionProcessTest {
         });
     }
 
-    /** The due dates of the instance's timers by boundary event; fails on a timer the model does not name. */
+    /**
+     * The due dates of the instance's timers by boundary event (the two that reclaim, the four reminders); fails on
+     * a timer ProtectionVariables.TIMER_DATES does not name.
+     */
     private Map<String, Date> timers() {
         Map<String, Date> dues = new HashMap<>();
-        for (String event : List.of("BoundaryEvent_ProtectionExpired", "BoundaryEvent_FollowUpOverdue")) {
+        for (String event : TIMER_DATES.keySet()) {
             var timer = managementService.createJobQuery().processInstanceId(protection.getId()).timers()
                     .activityId(event).singleResult();
             if (timer != null) {
