@@ -2,8 +2,10 @@ package io.baobei.customer;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -35,12 +37,15 @@ public final class CustomerFields {
     /** a first contact further back than this is a typo, not a prospect */
     public static final int MAX_FIRST_CONTACT_AGE_DAYS = 366;
 
+    private static final String COMPANY_NAME_TOO_SHORT = "公司名称至少需要两个有效字符";
+    private static final String EMAIL_MALFORMED = "邮箱格式不正确，如 name@example.com";
+
     /** At least two characters that count (not punctuation or blanks: {@link CompanyNames#normalize}). */
-    public static final Field<String> COMPANY_NAME = new Field<>("companyName", "公司名称", 2, 100, null, true,
-            (name, refuse) -> {
+    public static final Field<String> COMPANY_NAME = new Field<>("companyName", "公司名称", 2, 100, null,
+            COMPANY_NAME_TOO_SHORT, true, (name, refuse) -> {
                 String normalized = CompanyNames.normalize(name);
                 if (normalized.length() < 2) {
-                    refuse.accept("公司名称至少需要两个有效字符");
+                    refuse.accept(COMPANY_NAME_TOO_SHORT);
                 } else if (normalized.length() > CompanyNames.MAX_NORMALIZED_LENGTH) {
                     // compatibility characters (㍿ → 株式会社) can make the folded name much longer than the typed one
                     refuse.accept("公司名称过长");
@@ -48,8 +53,8 @@ public final class CustomerFields {
                 return name;
             });
 
-    /** 18 characters; the limit leaves room for the blanks people type between groups. Normalised (upper case, no blanks). */
-    public static final Field<String> CREDIT_CODE = new Field<>("creditCode", "统一社会信用代码", 0, 25, null, false,
+    /** 18 characters; the limit leaves room for blanks typed between groups. Normalised (upper case, no blanks). */
+    public static final Field<String> CREDIT_CODE = new Field<>("creditCode", "统一社会信用代码", 0, 25, null, null, false,
             (code, refuse) -> {
                 String normalized = CreditCodes.normalize(code);
                 if (!CreditCodes.isValid(normalized)) {
@@ -58,44 +63,51 @@ public final class CustomerFields {
                 return normalized;
             });
 
-    public static final Field<String> CONTACT_NAME = new Field<>("contactName", "联系人", 0, 50, null, true, (name, refuse) -> name);
+    public static final Field<String> CONTACT_NAME = plainText("contactName", "联系人", 50, true);
 
     /** A mainland mobile or landline, normalised to its digits ({@link PhoneNumbers}). */
-    public static final Field<String> PHONE = new Field<>("phone", "联系电话", 0, 30, null, true, (phone, refuse) -> {
-        String normalized = PhoneNumbers.normalize(phone);
-        if (normalized == null) {
-            refuse.accept("联系电话格式不正确：应为11位手机号或带区号的固定电话，如 13800138000 或 020-88889999");
-        }
-        return normalized;
-    });
+    public static final Field<String> PHONE = new Field<>("phone", "联系电话", 0, 30, null, null, true,
+            (phone, refuse) -> {
+                String normalized = PhoneNumbers.normalize(phone);
+                if (normalized == null) {
+                    refuse.accept("联系电话格式不正确：应为11位手机号或带区号的固定电话，如 13800138000 或 020-88889999");
+                }
+                return normalized;
+            });
 
     /** Lower case. */
-    public static final Field<String> EMAIL = new Field<>("email", "邮箱", 0, 100, EMAIL_PATTERN, false, (email, refuse) -> {
-        String lower = email.toLowerCase(Locale.ROOT);
-        if (!EMAIL_REGEX.matcher(lower).matches()) {
-            refuse.accept("邮箱格式不正确，如 name@example.com");
-        }
-        return lower;
-    });
+    public static final Field<String> EMAIL = new Field<>("email", "邮箱", 0, 100, EMAIL_PATTERN, EMAIL_MALFORMED, false,
+            (email, refuse) -> {
+                String lower = email.toLowerCase(Locale.ROOT);
+                if (!EMAIL_REGEX.matcher(lower).matches()) {
+                    refuse.accept(EMAIL_MALFORMED);
+                }
+                return lower;
+            });
 
     /** The code ({@code IT}) or the label ({@code 信息技术/互联网}), as the form's options show them. */
     public static final Choice<Industry> INDUSTRY = new Choice<>("industry", "所属行业", Industry.class,
             "所属行业不在可选范围内");
 
-    public static final Field<String> REGION = new Field<>("region", "所在地区", 0, 50, null, true, (region, refuse) -> region);
+    public static final Field<String> REGION = plainText("region", "所在地区", 50, true);
 
     /** The letter in any case, or the label as the form shows it. */
     public static final Choice<Grade> GRADE = new Choice<>("grade", "意向等级", Grade.class, "意向等级应为 A、B、C 或 D");
 
     public static final Day FIRST_CONTACT_DATE = new Day("firstContactDate", "首次接触日期");
 
-    public static final Field<String> NOTES = new Field<>("notes", "需求/备注", 0, 2000, null, false, (notes, refuse) -> notes);
+    public static final Field<String> NOTES = plainText("notes", "需求/备注", 2000, false);
 
-    /** Every field, in the order of the registration form. */
+    /** Every field. */
     public static final List<Rule> ALL = List.of(COMPANY_NAME, CREDIT_CODE, CONTACT_NAME, PHONE, EMAIL, INDUSTRY,
             REGION, GRADE, FIRST_CONTACT_DATE, NOTES);
 
     private CustomerFields() {
+    }
+
+    /** A text with a limit and no format of its own: kept as typed (stripped). */
+    private static Field<String> plainText(String key, String label, int maxLength, boolean required) {
+        return new Field<>(key, label, 0, maxLength, null, null, required, (value, refuse) -> value);
     }
 
     /**
@@ -110,14 +122,17 @@ public final class CustomerFields {
         private final int minLength;
         private final int maxLength;
         private final String pattern;
+        private final String formatMessage;
         private final boolean required;
 
-        Rule(String key, String label, int minLength, int maxLength, String pattern, boolean required) {
+        Rule(String key, String label, int minLength, int maxLength, String pattern, String formatMessage,
+             boolean required) {
             this.key = key;
             this.label = label;
             this.minLength = minLength;
             this.maxLength = maxLength;
             this.pattern = pattern;
+            this.formatMessage = formatMessage;
             this.required = required;
         }
 
@@ -151,6 +166,27 @@ public final class CustomerFields {
         /** The refusal of an empty required field. */
         public String missingMessage() {
             return "请填写" + label;
+        }
+
+        /**
+         * What the server says for each check a browser makes ({@code required}, {@code minLength}, {@code maxLength},
+         * {@code pattern}: the names of the forms' {@code validate} attributes), so that the form says the same.
+         */
+        public Map<String, String> browserMessages() {
+            Map<String, String> messages = new LinkedHashMap<>();
+            if (required) {
+                messages.put("required", missingMessage());
+            }
+            if (minLength > 0) {
+                messages.put("minLength", formatMessage);
+            }
+            if (maxLength > 0) {
+                messages.put("maxLength", TextRules.tooLongMessage(label, maxLength));
+            }
+            if (pattern != null) {
+                messages.put("pattern", formatMessage);
+            }
+            return messages;
         }
 
         /**
@@ -193,9 +229,9 @@ public final class CustomerFields {
 
         private final Format<T> format;
 
-        Field(String key, String label, int minLength, int maxLength, String pattern, boolean required,
-              Format<T> format) {
-            super(key, label, minLength, maxLength, pattern, required);
+        Field(String key, String label, int minLength, int maxLength, String pattern, String formatMessage,
+              boolean required, Format<T> format) {
+            super(key, label, minLength, maxLength, pattern, formatMessage, required);
             this.format = format;
         }
 
@@ -215,7 +251,7 @@ public final class CustomerFields {
         private final String notAnOption;
 
         Choice(String key, String label, Class<E> type, String notAnOption) {
-            super(key, label, 0, 0, null, true);
+            super(key, label, 0, 0, null, null, true);
             this.type = type;
             this.notAnOption = notAnOption;
         }
@@ -244,7 +280,7 @@ public final class CustomerFields {
     public static final class Day extends Rule {
 
         Day(String key, String label) {
-            super(key, label, 0, 0, null, true);
+            super(key, label, 0, 0, null, null, true);
         }
 
         public LocalDate read(String raw, boolean required, LocalDate today, List<FieldError> errors) {

@@ -1,10 +1,18 @@
 package io.baobei.customer;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,6 +44,42 @@ class FormFieldRulesTest {
         CamundaForm form = CamundaForm.read(file);
         assertThat(form.options(CustomerFields.INDUSTRY.key())).isEqualTo(options(Industry.values()));
         assertThat(form.options(CustomerFields.GRADE.key())).isEqualTo(options(Grade.values()));
+    }
+
+    /**
+     * Camunda Forms' English under a registration field becomes the server's message for the same rule
+     * (custom/baobei-zh.js reads them from custom/baobei-fields.js): the file must be what the definitions give.
+     */
+    @Test
+    void theFormsShowTheServersMessages() throws IOException {
+        String expected = fieldMessagesScript();
+        assertThat(Files.readString(FIELD_MESSAGES, StandardCharsets.UTF_8))
+                .as("%s must be (write it so):%n%s", FIELD_MESSAGES, expected).isEqualTo(expected);
+    }
+
+    static final Path FIELD_MESSAGES = Path.of(
+            "src/main/resources/META-INF/resources/webjars/camunda/app/tasklist/custom/baobei-fields.js");
+
+    /** custom/baobei-fields.js as the definitions give it. */
+    static String fieldMessagesScript() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder script = new StringBuilder("""
+                // Baobei: what the server says for each rule of the registration forms' fields (customer.CustomerFields),
+                // word for word, for custom/baobei-zh.js to show under the field instead of Camunda Forms' English.
+                // Generated from the definitions: customer/FormFieldRulesTest fails when this file differs and prints it.
+                window.baobeiFieldMessages = {
+                """);
+        List<String> entries = new ArrayList<>();
+        for (CustomerFields.Rule rule : CustomerFields.ALL) {
+            if (!rule.browserMessages().isEmpty()) {
+                List<String> messages = new ArrayList<>();
+                for (Map.Entry<String, String> message : rule.browserMessages().entrySet()) {
+                    messages.add(json.writeValueAsString(message.getKey()) + ": " + json.writeValueAsString(message.getValue()));
+                }
+                entries.add("  " + json.writeValueAsString(rule.key()) + ": {" + String.join(", ", messages) + "}");
+            }
+        }
+        return script.append(String.join(",\n", entries)).append("\n};\n").toString();
     }
 
     /** The {@code validate} attributes the form must have for {@code rule}, in the order Camunda Modeler writes them. */
