@@ -1,7 +1,7 @@
 package io.baobei.protection;
 
 /** The reminder and warning timers of Task_FollowUp: the input parameter {@code reminder} of their service tasks. */
-enum DeadlineReminder {
+public enum DeadlineReminder {
     /** BoundaryEvent_FollowUpReminder: the owner, before the follow-up deadline */
     FOLLOW_UP_DUE,
     /** BoundaryEvent_ProtectionReminder: the owner, before the protection ends; the task shows the countdown */
