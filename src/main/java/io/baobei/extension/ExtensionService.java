@@ -169,7 +169,6 @@ public class ExtensionService {
             decideBy = customer.getProtectedUntil();
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put(EXTENSION_ID, request.getId());
         variables.put(CUSTOMER_ID, customerId);
         variables.put(REQUESTER, requester);
         variables.put(COMPANY_NAME, customer.getCompanyName());

@@ -1,16 +1,17 @@
 package io.baobei.extension;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** Every variable name of {@code ProtectionExtensionProcess}, in one place. Ids and display values only. */
+/**
+ * Every variable name of {@code ProtectionExtensionProcess} (business key = the request's id), in one place. Ids and
+ * display values only.
+ */
 public final class ExtensionVariables {
 
     public static final String PROCESS_KEY = "ProtectionExtensionProcess";
     /** message that ends the approval when the customer has left the requester (BoundaryEvent_CustomerLeft) */
     public static final String MESSAGE_OBSOLETE = "ExtensionObsolete";
 
-    /** the request (extension_request.id) */
-    public static final String EXTENSION_ID = "extensionId";
     public static final String CUSTOMER_ID = "customerId";
     public static final String REQUESTER = "requester";
     public static final String COMPANY_NAME = "companyName";
@@ -47,12 +48,12 @@ public final class ExtensionVariables {
     private ExtensionVariables() {
     }
 
-    /** The request of this instance. */
-    public static Long extensionId(VariableScope scope) {
-        Object value = scope.getVariable(EXTENSION_ID);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("extension process without " + EXTENSION_ID);
+    /** The request of this instance: its business key (a form submission cannot change it). */
+    public static Long extensionId(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        if (key == null) {
+            throw new IllegalStateException("extension process without business key");
         }
-        return number.longValue();
+        return Long.valueOf(key);
     }
 }
