@@ -19,7 +19,9 @@ public enum OwnershipAction {
     /** 成交 */
     CONVERTED("成交"),
     /** 导入 / 初始化 */
-    IMPORTED("导入");
+    IMPORTED("导入"),
+    /** 合并重复客户: on the merged customer (closed) and on the one that survives */
+    MERGED("合并重复客户");
 
     /** The ways a customer leaves its owner: the previous owner's cooldown starts. */
     public static final Set<OwnershipAction> LOSSES = Set.of(TRANSFERRED, RELEASED, RECLAIMED_NO_FOLLOW_UP,
