@@ -169,9 +169,14 @@ public class DuplicateClusterService {
         jdbc.update("update duplicate_cluster set state = ?, survivor_id = ?, merged_by = ?, merged_at = ? where id = ?",
                 state.name(), merge.survivorId(), admin.username(), Timestamp.from(now), clusterId);
         auditLog.recordAs(admin.username(), "DUPLICATES_MERGED", "DUPLICATE_CLUSTER", clusterId,
-                "members=" + members, "survivor=" + merge.survivorId() + ";merged=" + merge.mergedIds()
-                        + ";acrossOwners=" + request.acrossOwners(), request.note());
+                cut("members=" + members), cut("survivor=" + merge.survivorId() + ";acrossOwners="
+                        + request.acrossOwners() + ";merged=" + merge.mergedIds()), request.note());
         return new MergeView(clusterId, state.name(), merge.survivorId(), merge.mergedIds());
+    }
+
+    /** The audit's columns hold 2,000 characters; each merged customer's own entry names it in full. */
+    private static String cut(String text) {
+        return text.length() <= 1990 ? text : text.substring(0, 1985) + "…]";
     }
 
     private static ClusterState parseState(String state) {
