@@ -226,6 +226,12 @@ class InputLimitsTest {
                         List.of("companyName", "creditCode", "phone", "email"), List.of()),
                 new Writer("POST", "/api/duplicates/index/rebuild", ADMIN, Body.NONE, "/api/duplicates/index/rebuild",
                         null, List.of(), List.of()),
+                new Writer("POST", "/api/duplicates/scans", ADMIN, Body.NONE, "/api/duplicates/scans",
+                        null, List.of(), List.of()),
+                // no such cluster: the body is judged before the cluster is looked up, so nothing is merged
+                new Writer("POST", "/api/duplicates/clusters/{id}/merge", ADMIN, Body.JSON,
+                        "/api/duplicates/clusters/999999999/merge", Map.of("note", "同一家公司", "acrossOwners", false),
+                        List.of("note"), List.of()),
                 new Writer("POST", "/api/notifications/{id}/read", REP_A1, Body.NONE,
                         "/api/notifications/" + notificationId + "/read", null, List.of(), List.of()),
                 new Writer("POST", "/api/notifications/read-all", REP_A1, Body.NONE, "/api/notifications/read-all",
@@ -276,6 +282,8 @@ class InputLimitsTest {
                 new Reader("/api/extensions", REP_A1, "/api/extensions"),
                 new Reader("/api/notifications", REP_A1, "/api/notifications"),
                 new Reader("/api/notifications/failures", ADMIN, "/api/notifications/failures"),
+                new Reader("/api/duplicates/scans/latest", ADMIN, "/api/duplicates/scans/latest"),
+                new Reader("/api/duplicates/clusters", ADMIN, "/api/duplicates/clusters"),
                 new Reader("/api/audit", ADMIN, "/api/audit"),
                 new Reader("/api/audit/verify", ADMIN, "/api/audit/verify"),
                 new Reader("/api/audit/export.csv", ADMIN, "/api/audit/export.csv"));

@@ -66,6 +66,7 @@ class AccessControlTest {
     @Autowired io.baobei.notification.Notifications notifications;
     @Autowired io.baobei.extension.ExtensionService extensions;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort int port;
 
     private static final List<String> CALLERS = List.of(REP_A1, MGR_A, REP_B1, MGR_B, ADMIN);
@@ -119,6 +120,18 @@ class AccessControlTest {
         Long toDecideByAdmin = pendingExtension(heldByTeamB(company).getId());
         Map<String, Object> decision = Map.of("decision", "REJECT", "reason", "跟进不足");
 
+        // 重复客户: two pool customers sharing a phone, found by a scan (admins only), to merge
+        String sharedPhone = Processes.uniqueMobile();
+        Long duplicate = io.baobei.customer.TestCustomers.inPool(ownership, Processes.uniqueName("权限重复甲"), Grade.B,
+                "广东省", sharedPhone);
+        io.baobei.customer.TestCustomers.inPool(ownership, Processes.uniqueName("权限重复乙"), Grade.B, "广东省", sharedPhone);
+        assertThat(call(ADMIN, HttpMethod.POST, "/api/duplicates/scans", null).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(120)).until(() -> String.valueOf(
+                call(ADMIN, HttpMethod.GET, "/api/duplicates/scans/latest", null).getBody()).contains("\"state\":\"DONE\""));
+        Long clusterId = jdbc.queryForObject("select max(cluster_id) from duplicate_cluster_member where customer_id = ?",
+                Long.class, duplicate);
+
         // a notification of repB1's: theirs alone to mark read
         notifications.notify(io.baobei.notification.NotificationEvent.of(io.baobei.notification.NotificationKind.RECLAIMED,
                 "acl:" + System.nanoTime(), REP_B1, "CUSTOMER", customerId, null, Map.of("customer", company, "reason", "保护期到期")));
@@ -162,7 +175,12 @@ class AccessControlTest {
                 new Rule(HttpMethod.GET, "/api/notifications", allow(CALLERS.toArray(String[]::new)), null),
                 new Rule(HttpMethod.POST, "/api/notifications/read-all", allow(CALLERS.toArray(String[]::new)), null),
                 new Rule(HttpMethod.POST, "/api/notifications/" + notificationId + "/read", allow(REP_B1), null),
-                new Rule(HttpMethod.GET, "/api/notifications/failures", allow(ADMIN), null));
+                new Rule(HttpMethod.GET, "/api/notifications/failures", allow(ADMIN), null),
+                // duplicates already in the data: admins only (the merge before the new scan replaces the clusters)
+                new Rule(HttpMethod.GET, "/api/duplicates/scans/latest", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/duplicates/clusters", allow(ADMIN), null),
+                new Rule(HttpMethod.POST, "/api/duplicates/clusters/" + clusterId + "/merge", allow(ADMIN), Map.of()),
+                new Rule(HttpMethod.POST, "/api/duplicates/scans", allow(ADMIN), null));
         // covered by their own tests, listed so the inventory below is complete
         Set<String> coveredElsewhere = Set.of(
                 "POST /api/registrations",       // RegistrationApiTest: reps only; managers 403
