@@ -109,7 +109,7 @@ public class CustomerDuplicateCheck implements DuplicateCheck {
      * a key that half the city shares cannot push the one real typo out of the {@code max-candidates} read.
      */
     @SuppressWarnings("unchecked")
-    NameCandidates nameCandidates(CompanyName name) {
+    public NameCandidates nameCandidates(CompanyName name) {
         List<String> keys = List.copyOf(name.blockingKeys());
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
