@@ -25,7 +25,7 @@ import io.baobei.dedup.CreditCodes;
  * A name is {@code [region]trade industry legal-form}: the trade name is 2–4 characters drawn from a
  * vocabulary of about 600 characters that brands really use, with a Zipf-like skew (华, 新, 金, 达 … are
  * everywhere, most characters are rare). That skew is what matters for the benchmark: it makes some
- * blocking keys ({@code w:?达}, {@code t:华泰}) popular, and popular keys are what a check pays for.
+ * blocking keys ({@code t:华泰}, {@code p:hua-tai-ke-ji}) popular, and popular keys are what a check pays for.
  * Everything is drawn from a caller's {@link SplittableRandom}, so a seed reproduces a data set.
  */
 final class SyntheticCompanies {
