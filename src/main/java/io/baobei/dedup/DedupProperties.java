@@ -28,9 +28,10 @@ public record DedupProperties(Double similarThreshold, Integer maxCandidates, Ra
         maxRowsPerKey = maxRowsPerKey == null ? 1000 : maxRowsPerKey;
         distinctiveMaxCustomers = distinctiveMaxCustomers == null ? DEFAULT_DISTINCTIVE_MAX_CUSTOMERS
                 : distinctiveMaxCustomers;
-        if (maxRowsPerKey < 1 || distinctiveMaxCustomers < 0) {
-            throw new IllegalArgumentException("baobei.dedup.max-rows-per-key must be 1 or more, "
-                    + "baobei.dedup.distinctive-max-customers 0 or more");
+        // the check counts a trade name's customers among the rows it reads under its key
+        if (distinctiveMaxCustomers < 0 || maxRowsPerKey <= distinctiveMaxCustomers) {
+            throw new IllegalArgumentException("baobei.dedup.distinctive-max-customers must be 0 or more, and "
+                    + "baobei.dedup.max-rows-per-key larger than it");
         }
     }
 
