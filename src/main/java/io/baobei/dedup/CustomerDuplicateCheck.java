@@ -29,9 +29,11 @@ public class CustomerDuplicateCheck implements DuplicateCheck {
     private final EntityManager entityManager;
     private final MatchRules rules;
     private final int maxCandidates;
+    private final DistinctPairs distinctPairs;
 
     public CustomerDuplicateCheck(CustomerRepository customers, EntityManager entityManager,
-                                  DedupProperties properties) {
+                                  DedupProperties properties, DistinctPairs distinctPairs) {
+        this.distinctPairs = distinctPairs;
         this.customers = customers;
         this.entityManager = entityManager;
         this.rules = new MatchRules(properties.similarThreshold());
@@ -45,6 +47,8 @@ public class CustomerDuplicateCheck implements DuplicateCheck {
                 candidate.phone(), candidate.email());
         Set<Long> ids = new LinkedHashSet<>(strongKeyIds(profile));
         ids.addAll(candidatesByName(profile.name()));
+        // an appeal decided these are other companies (申诉：不是同一家公司): never flagged again
+        ids.removeAll(distinctPairs.customersDistinctFrom(candidate.companyName()));
 
         // stored customers carry blind indexes of phone and email, so the candidate's are compared as such
         MatchRules.Profile hashed = profile.blindIndexed(ContactCrypto.get()::blindIndex);
