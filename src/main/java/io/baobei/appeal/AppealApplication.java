@@ -54,13 +54,13 @@ public class AppealApplication {
         if (!actor.username().equals(registration.getSubmitter())) {
             throw new AccessDeniedException("only the submitter appeals");
         }
+        AppealService.checkInput(reason, evidence, firstContactDate, clock); // 400 field by field before the engine
         Task task = taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId())
                 .taskDefinitionKeyIn(CONFLICT_TASK, REJECTION_TASK).singleResult();
         if (task == null) {
             throw new BusinessRuleException("这份报备当前不能申诉（状态：" + registration.getStatus().label()
                     + "）：只有撞单、或以“与已有客户重复”为由被驳回的报备可以申诉");
         }
-        AppealService.checkInput(reason, evidence, firstContactDate, clock); // 400 field by field before the engine
         Map<String, Object> variables = new HashMap<>();
         variables.put(APPEAL_ACTION, APPEAL);
         variables.put(APPEAL_REASON, reason);
@@ -84,6 +84,7 @@ public class AppealApplication {
         if (refusal != null) {
             throw new AccessDeniedException(refusal);
         }
+        AppealService.checkDecision(outcome, reason); // 400 field by field before anything else
         if (appeal.getStatus() != AppealStatus.OPEN) {
             throw new BusinessRuleException("该申诉已于 " + io.baobei.common.DisplayTimes.minute(appeal.getDecidedAt(), clock)
                     + " 由 " + directory.nameAndLogin(appeal.getDecidedBy()) + " 裁决");
@@ -96,7 +97,6 @@ public class AppealApplication {
         if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
             throw new BusinessRuleException("该裁决任务已由 " + directory.nameAndLogin(task.getAssignee()) + " 认领");
         }
-        AppealService.checkDecision(outcome, reason); // 400 before the task is claimed
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), actor.username());
         }
