@@ -51,6 +51,8 @@ public class AppealController {
     public record Decided(Long appealId, AppealStatus status, AppealOutcome outcome) {
     }
 
+    private static final List<String> SORTABLE = List.of("createdAt", "decidedAt", "id", "status");
+
     private static final Map<String, String> FILE_FIELDS = Map.of(AppealVariables.APPEAL_REASON, "reason",
             AppealVariables.APPEAL_EVIDENCE, "evidence", AppealVariables.APPEAL_FIRST_CONTACT_DATE, "firstContactDate");
     private static final Map<String, String> DECISION_FIELDS = Map.of(AppealVariables.OUTCOME, "outcome",
@@ -82,6 +84,14 @@ public class AppealController {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("status", "status 应为 OPEN（待裁决）或 DECIDED（已裁决）");
         }
+        // the scoped list is a JPQL query, which would take an unknown property for a server error: named here
+        pageable.getSort().forEach(order -> {
+            if (!SORTABLE.contains(order.getProperty())) {
+                String property = order.getProperty();
+                throw InvalidInputException.of("sort", "不能按“" + (property.length() > 40 ? property.substring(0, 40) + "…"
+                        : property) + "”排序，可用：" + String.join("、", SORTABLE));
+            }
+        });
         return PageResponse.of(service.list(directory.currentActor(), wanted, pageable),
                 appeal -> AppealResponse.of(appeal, service.companyName(appeal)));
     }
