@@ -58,7 +58,7 @@ class AppealBrowserTest {
         // 1. The rep's registration collides with the colleague's customer; the rep appeals it in 撞单处理.
         var instance = processes.submit(rep, Processes.validForm(company));
         awaitStatus(instance.getId(), RegistrationStatus.CONFLICT);
-        tasklist.step("rep-login", () -> tasklist.login(rep, "赵磊"));
+        tasklist.step("rep-login", () -> login(tasklist, rep, "赵磊"));
         tasklist.step("conflict-task", () -> tasklist.openOnlyTask("我的任务", "撞单处理"));
         assertThat(tasklist.field("申诉理由")).as("the appeal fields appear only with 提出申诉").isEmpty();
         tasklist.step("appeal-filled", () -> {
@@ -71,7 +71,7 @@ class AppealBrowserTest {
         tasklist.step("rep-logged-out", tasklist::logout);
 
         // 2. The manager decides it in 待我裁决申诉, seeing both sides and no contact data.
-        tasklist.step("manager-login", () -> tasklist.login(manager, "孙丽"));
+        tasklist.step("manager-login", () -> login(tasklist, manager, "孙丽"));
         tasklist.step("decide-task", () -> {
             tasklist.openOnlyTask("待我裁决申诉", "裁决申诉");
             tasklist.claim();
@@ -92,6 +92,23 @@ class AppealBrowserTest {
         assertThat(registrations.findByProcessInstanceId(instance.getId()).orElseThrow().getStatus())
                 .isEqualTo(RegistrationStatus.APPROVED);
         tasklist.step("manager-logged-out", tasklist::logout);
+    }
+
+    /**
+     * Tasklist's login; on a machine loaded by parallel builds its first start in a fresh browser can outlast the UI
+     * timeout, so a slow start is waited out (the test is about the appeal, not about Tasklist's start-up time).
+     */
+    private static void login(Tasklist tasklist, String user, String shownAs) {
+        try {
+            tasklist.login(user, shownAs);
+        } catch (org.openqa.selenium.TimeoutException slowStart) {
+            new org.openqa.selenium.support.ui.WebDriverWait(tasklist.driver(), java.time.Duration.ofMinutes(3))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                            org.openqa.selenium.By.cssSelector(".account .dropdown-toggle"), shownAs));
+            new org.openqa.selenium.support.ui.WebDriverWait(tasklist.driver(), java.time.Duration.ofMinutes(3))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                            org.openqa.selenium.By.cssSelector(".task-filters .content h4 a")));
+        }
     }
 
     private Registration awaitStatus(String processInstanceId, RegistrationStatus status) {
