@@ -32,9 +32,11 @@ public class CustomerDuplicateCheck implements DuplicateCheck {
     private final MatchRules rules;
     private final int maxCandidates;
     private final int maxRowsPerKey;
+    private final DistinctPairs distinctPairs;
 
     public CustomerDuplicateCheck(CustomerRepository customers, EntityManager entityManager,
-                                  DedupProperties properties, MatchRules rules) {
+                                  DedupProperties properties, MatchRules rules, DistinctPairs distinctPairs) {
+        this.distinctPairs = distinctPairs;
         this.customers = customers;
         this.entityManager = entityManager;
         this.rules = rules;
@@ -51,6 +53,8 @@ public class CustomerDuplicateCheck implements DuplicateCheck {
         NameCandidates byName = nameCandidates(profile.name());
         ids.addAll(byName.ids());
         TradeNameStatistics statistics = byName.statistics(rules.statistics());
+        // an appeal decided these are other companies (申诉：不是同一家公司): never flagged again
+        ids.removeAll(distinctPairs.customersDistinctFrom(candidate.companyName()));
 
         // stored customers carry blind indexes of phone and email, so the candidate's are compared as such
         MatchRules.Profile hashed = profile.blindIndexed(ContactCrypto.get()::blindIndex);
