@@ -32,6 +32,7 @@ public class EngineConfig {
                 Set<String> personal = new HashSet<>(RegistrationVariables.CONTACT_FIELDS);
                 personal.add(RegistrationVariables.CONTACT_SUMMARY);
                 personal.addAll(ProtectionVariables.PERSONAL);
+                personal.addAll(io.baobei.extension.ExtensionVariables.PERSONAL);
                 levels.add(new PersonalDataHistoryLevel(personal));
                 configuration.setCustomHistoryLevels(levels);
             }

@@ -1,6 +1,5 @@
 package io.baobei.extension;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +71,7 @@ public class ExtensionController {
             refusal.put("status", view.status());
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON).body(refusal);
         }
-        return ResponseEntity.created(URI.create("/api/extensions?status=" + view.status())).body(view);
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
     public record DecisionBody(String decision, String reason) {
@@ -81,9 +80,8 @@ public class ExtensionController {
     @PostMapping("/api/extensions/{id}/decision")
     @Operation(summary = "审批延期申请", description = "decision：APPROVE 批准 / REJECT 驳回（驳回须填 reason）。仅申请人所在团队的主管或管理员，"
             + "且不能是申请人本人（403）；已处理的申请 409。批准后保护期由后台步骤延长，稍后 status 变为 APPROVED。")
-    public ExtensionService.ExtensionView decide(@PathVariable Long id, @RequestBody(required = false) DecisionBody body) {
-        return decisions.decide(directory.currentActor(), id, body == null ? null : body.decision(),
-                body == null ? null : body.reason());
+    public ExtensionService.ExtensionView decide(@PathVariable Long id, @RequestBody DecisionBody body) {
+        return decisions.decide(directory.currentActor(), id, body.decision(), body.reason());
     }
 
     @GetMapping("/api/extensions")

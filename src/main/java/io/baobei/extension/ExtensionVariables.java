@@ -42,6 +42,12 @@ public final class ExtensionVariables {
     public static final String TASK_REQUESTED = "extensionRequested";
     public static final String TASK_REASON = "extensionRequestReason";
 
+    /**
+     * Free text of the requester (the reason of the follow-up task's action, its copy on the decide task), which may
+     * name people or hold their numbers: the history level (engine.PersonalDataHistoryLevel) keeps it out of history.
+     */
+    public static final java.util.Set<String> PERSONAL = java.util.Set.of(EXTENSION_REASON, TASK_REASON);
+
     /** set by the message ExtensionObsolete: why the approval ended */
     public static final String CANCEL_REASON = "cancelReason";
 

@@ -101,6 +101,9 @@ class ProtectionExtensionProcessTest {
         assertThat(taskService.getVariableLocal(decide.getId(), TASK_REQUESTED).toString()).startsWith("20 天 → 延至 ");
         assertThat(taskService.getVariableLocal(decide.getId(), TASK_REASON)).isEqualTo("客户采购流程延后到下季度");
         assertThat(taskService.getVariableLocal(decide.getId(), TASK_OWNER).toString()).contains(rep);
+        // the requester's free text is shown, never kept in the history tables
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(extension.getId())
+                .variableName(TASK_REASON).count()).isZero();
         // the team's managers hear that it waits, the requester does not
         assertThat(notified("extension:" + asked.id() + ":waiting:" + decide.getId())).contains(MGR_A)
                 .doesNotContain(rep);
