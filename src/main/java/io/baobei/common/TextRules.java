@@ -38,7 +38,7 @@ public final class TextRules {
      */
     public static boolean check(String field, String label, String value, int max, List<FieldError> errors) {
         if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new FieldError(field, label + "不能超过 " + max + " 个字符"));
+            errors.add(new FieldError(field, tooLongMessage(label, max)));
             return false;
         }
         if (hasControlCharacters(value)) {
@@ -46,6 +46,11 @@ public final class TextRules {
             return false;
         }
         return true;
+    }
+
+    /** The refusal of a text over its limit, e.g. "公司名称不能超过 100 个字符". */
+    public static String tooLongMessage(String label, int max) {
+        return label + "不能超过 " + max + " 个字符";
     }
 
     /**

@@ -95,6 +95,9 @@ public class Customer {
     private Boolean nameBranch;
     private Boolean nameGroup;
     private Integer nameVersion;
+    /** 已合并: the customer this one was merged into, and when */
+    private Long mergedIntoId;
+    private Instant mergedAt;
 
     protected Customer() {
     }
@@ -124,7 +127,8 @@ public class Customer {
         nameBranch = analysed.branch();
         nameGroup = analysed.group();
         nameVersion = CompanyNames.ANALYSIS_VERSION;
-        Set<String> keys = analysed.blockingKeys();
+        // a merged customer is no candidate of any check: its duplicate, the survivor, is
+        Set<String> keys = status == CustomerStatus.MERGED ? Set.of() : analysed.blockingKeys();
         nameKeys.retainAll(keys);
         nameKeys.addAll(keys);
     }
@@ -195,6 +199,40 @@ public class Customer {
     public boolean isUnconvertedWarned() {
         return status == CustomerStatus.PROTECTED && unconvertedWarnedAt != null && protectedSince != null
                 && !unconvertedWarnedAt.isBefore(protectedSince);
+    }
+
+    /**
+     * 合并: closed as a duplicate of {@code survivorId}; no owner, no deadlines, no name keys. Package-private like
+     * every status change: OwnershipService.merge does it with history, audit and the end of the protection.
+     */
+    void markMergedInto(Long survivorId, Instant now) {
+        this.status = CustomerStatus.MERGED;
+        this.owner = null;
+        this.ownerTeam = null;
+        this.protectedSince = null;
+        this.protectedUntil = null;
+        this.nextFollowUpDue = null;
+        this.protectionProcessInstanceId = null;
+        this.inPoolSince = null;
+        this.poolReason = null;
+        this.claimableFrom = null;
+        this.drawUntil = null;
+        this.mergedIntoId = survivorId;
+        this.mergedAt = now;
+        this.updatedAt = now;
+        nameKeys.clear();
+    }
+
+    /** The credit code leaves a merged customer for its survivor (the column is unique): returns it, or null. */
+    String giveUpCreditCode() {
+        String code = creditCode;
+        creditCode = null;
+        return code;
+    }
+
+    /** The survivor of a merge takes the details it lacks from a merged customer (never overwrites its own). */
+    void fillMissingFrom(String creditCode, Customer merged) {
+        fillMissingDetails(creditCode, merged.contactName, merged.phone, merged.email, merged.industry, merged.region);
     }
 
     public void moveFollowUpDue(Instant due, Instant now) {
@@ -293,6 +331,9 @@ public class Customer {
     /** the deal of a converted customer, or null */
     public Deal getDeal() { return dealAmount == null ? null : new Deal(dealAmount, dealSignedOn); }
     public Instant getCreatedAt() { return createdAt; }
+    /** the survivor this customer was merged into, or null */
+    public Long getMergedIntoId() { return mergedIntoId; }
+    public Instant getMergedAt() { return mergedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 
     /** The stored analysis as a CompanyName, or null when it is missing or from another analyser version. */

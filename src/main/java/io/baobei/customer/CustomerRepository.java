@@ -21,12 +21,14 @@ public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSp
     /**
      * Customers sharing a strong key. A union of single-column lookups, so every branch uses its own index
      * (an OR across columns makes H2 scan the whole table); absent keys are passed as '' and match nothing.
+     * A merged customer answers with its survivor (merged_into_id): the company is the survivor now, and the
+     * merged row keeps its unique name, so a new customer of that name could not be inserted anyway.
      */
     String STRONG_KEY_IDS = """
-            select id from customer where normalized_name = :normalizedName
-            union select id from customer where credit_code = :creditCode
-            union select id from customer where phone_hash = :phoneHash
-            union select id from customer where email_hash = :emailHash""";
+            select coalesce(merged_into_id, id) from customer where normalized_name = :normalizedName
+            union select coalesce(merged_into_id, id) from customer where credit_code = :creditCode
+            union select coalesce(merged_into_id, id) from customer where phone_hash = :phoneHash
+            union select coalesce(merged_into_id, id) from customer where email_hash = :emailHash""";
 
     String STRONG_KEYS = "select c.* from customer c where c.id in (" + STRONG_KEY_IDS + ") order by c.id";
 
@@ -97,8 +99,19 @@ public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSp
     Page<Customer> findVisibleToManagerMostUrgentFirst(@Param("username") String username,
                                                        @Param("teams") Collection<String> teams, Pageable pageable);
 
-    @Query(value = "select c from Customer c" + MOST_URGENT_FIRST, countQuery = "select count(c) from Customer c")
+    /** Every customer but the merged ones (closed duplicates: 已合并), the admin's 我的客户. */
+    @Query(value = "select c from Customer c where c.status <> io.baobei.customer.CustomerStatus.MERGED"
+            + MOST_URGENT_FIRST, countQuery = "select count(c) from Customer c"
+            + " where c.status <> io.baobei.customer.CustomerStatus.MERGED")
     Page<Customer> findAllMostUrgentFirst(Pageable pageable);
+
+    /** Every customer but the merged ones, the admin's GET /api/customers. */
+    Page<Customer> findByStatusNot(CustomerStatus status, Pageable pageable);
+
+    /** Customers merged earlier into {@code from} now point at {@code to}, which {@code from} was merged into. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = false)
+    @Query("update Customer c set c.mergedIntoId = :to where c.mergedIntoId = :from")
+    int repointMerged(@Param("from") Long from, @Param("to") Long to);
 
     boolean existsById(Long id);
 }

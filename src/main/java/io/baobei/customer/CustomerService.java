@@ -48,7 +48,7 @@ public class CustomerService {
 
     public Page<Customer> list(Actor actor, Pageable pageable) {
         return switch (actor.role()) {
-            case ADMIN -> customers.findAll(pageable);
+            case ADMIN -> customers.findByStatusNot(CustomerStatus.MERGED, pageable);
             case MANAGER -> customers.findVisibleToManager(actor.username(),
                     actor.managedTeams().isEmpty() ? List.of("") : actor.managedTeams(), pageable);
             case REP -> customers.findByOwner(actor.username(), pageable);

@@ -6,7 +6,9 @@ public enum CustomerStatus {
     /** 公海池: no owner, open to claim */
     POOL("公海"),
     /** 已成交: the deal was won; stays with the rep who won it */
-    CONVERTED("已成交");
+    CONVERTED("已成交"),
+    /** 已合并: closed as a duplicate of another customer (mergedIntoId), kept for its record, never deleted */
+    MERGED("已合并");
 
     private final String label;
 

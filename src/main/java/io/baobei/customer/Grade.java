@@ -1,7 +1,9 @@
 package io.baobei.customer;
 
+import io.baobei.common.Labelled;
+
 /** 意向等级. */
-public enum Grade {
+public enum Grade implements Labelled {
     A("A - 有明确意向和购买需求"),
     B("B - 有明确购买计划"),
     C("C - 可能有计划"),
@@ -13,6 +15,7 @@ public enum Grade {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package io.baobei.customer;
 
+import io.baobei.common.Labelled;
+
 /** 行业, the options of the registration form's industry select (forms/*.form list the same codes). */
-public enum Industry {
+public enum Industry implements Labelled {
     IT("信息技术/互联网"),
     MANUFACTURING("制造业"),
     FINANCE("金融/保险"),
@@ -21,6 +23,7 @@ public enum Industry {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

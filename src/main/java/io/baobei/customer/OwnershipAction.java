@@ -21,7 +21,9 @@ public enum OwnershipAction {
     /** 导入 / 初始化 */
     IMPORTED("导入"),
     /** 延长保护期（申请延期获批）：归属不变，保护期结束时间后移 */
-    EXTENDED("延长保护期");
+    EXTENDED("延长保护期"),
+    /** 合并重复客户: on the merged customer (closed) and on the one that survives */
+    MERGED("合并重复客户");
 
     /** The ways a customer leaves its owner: the previous owner's cooldown starts. */
     public static final Set<OwnershipAction> LOSSES = Set.of(TRANSFERRED, RELEASED, RECLAIMED_NO_FOLLOW_UP,

@@ -23,4 +23,9 @@ public interface OwnershipEventRepository extends JpaRepository<OwnershipEvent, 
     @Query("select count(e) from OwnershipEvent e where e.toOwner = :owner and e.action = :action and e.occurredAt >= :since")
     long countGained(@Param("owner") String owner, @Param("action") OwnershipAction action,
                      @Param("since") Instant since);
+
+    /** 合并: the ownership history of a merged customer becomes the survivor's. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query("update OwnershipEvent e set e.customerId = :to where e.customerId = :from")
+    int moveToCustomer(@Param("from") Long from, @Param("to") Long to);
 }

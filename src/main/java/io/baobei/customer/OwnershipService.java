@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -597,5 +598,109 @@ public class OwnershipService {
     private static String duration(Instant from, Instant to) {
         long minutes = Duration.between(from, to).toMinutes();
         return minutes % 60 == 0 ? minutes / 60 + " 小时" : minutes + " 分钟";
+    }
+
+    // ------------------------------------------------------------------------------------------------ merge
+
+    /** The features whose records of a customer move to the survivor of a merge (follow-ups, registrations). */
+    private List<MergeParticipant> mergeParticipants = List.of();
+
+    // injected here rather than through the constructor: the merge block stays in one place of this class
+    @org.springframework.beans.factory.annotation.Autowired
+    void setMergeParticipants(List<MergeParticipant> participants) {
+        this.mergeParticipants = List.copyOf(participants);
+    }
+
+    /** The outcome of a merge: who survived, who was closed as merged into it. */
+    public record Merge(Long survivorId, List<Long> mergedIds) {
+    }
+
+    /**
+     * 合并重复客户 (admins, from a cluster of the duplicate scan): the survivor keeps its ownership; the others are closed
+     * as MERGED (never deleted) after their follow-ups, registrations, ownership history and proposed detail changes
+     * moved to the survivor; a running protection of a merged customer ends (message ProtectionEnded), the survivor
+     * takes the contact details it lacks, and each step is in the history and the audit log.
+     * <p>
+     * The rows are locked in id order, customers only (no rep row: a merge counts against nobody's quota), so a merge
+     * and a claim of one of its customers run one after the other: a claim that comes second finds the customer
+     * merged (不在公海), a merge that comes second finds it protected by the claimant and, with another holder among
+     * the customers, refuses.
+     *
+     * @param survivorId   the customer that survives, or null: the one a rep holds (protected, else won), else the
+     *                     one registered first
+     * @param acrossOwners whether the admin accepted that customers of two different owners are merged (one of them
+     *                     loses theirs); without it such a merge is refused, naming the customers and owners
+     */
+    public Merge merge(Long survivorId, Collection<Long> customerIds, boolean acrossOwners, String note, String actor) {
+        List<Long> ids = customerIds.stream().filter(Objects::nonNull).distinct().sorted().toList();
+        if (ids.size() < 2) {
+            throw new BusinessRuleException("合并至少需要两个客户");
+        }
+        if (survivorId != null && !ids.contains(survivorId)) {
+            throw new InvalidInputException(List.of(new FieldError("survivorId", "保留的客户须是要合并的客户之一")));
+        }
+        List<Customer> locked = ids.stream().map(this::lock).toList();
+        for (Customer customer : locked) {
+            if (customer.getStatus() == CustomerStatus.MERGED) {
+                throw new BusinessRuleException("客户 " + customer.getId() + "「" + customer.getCompanyName()
+                        + "」已合并到客户 " + customer.getMergedIntoId() + "，请重新扫描后再合并");
+            }
+        }
+        List<Customer> held = locked.stream().filter(c -> c.getOwner() != null).toList();
+        List<String> owners = held.stream().map(Customer::getOwner).distinct().toList();
+        if (owners.size() > 1 && !acrossOwners) {
+            StringBuilder conflict = new StringBuilder("这些客户分属不同的销售：");
+            for (Customer c : held) {
+                conflict.append("客户 ").append(c.getId()).append("「").append(c.getCompanyName()).append("」")
+                        .append(c.getStatus() == CustomerStatus.CONVERTED ? "已由 " : "由 ")
+                        .append(directory.nameAndLogin(c.getOwner()))
+                        .append(c.getStatus() == CustomerStatus.CONVERTED ? " 成交；" : " 保护中；");
+            }
+            throw new BusinessRuleException(conflict + "合并后只有保留客户的归属不变，其他销售将失去各自的客户。"
+                    + "确认要合并时请在请求中加上 \"acrossOwners\": true。");
+        }
+        Comparator<Customer> registeredFirst = Comparator.comparing(Customer::getCreatedAt).thenComparing(Customer::getId);
+        Customer survivor = survivorId != null
+                ? locked.stream().filter(c -> c.getId().equals(survivorId)).findFirst().orElseThrow()
+                : held.stream().filter(c -> c.getStatus() == CustomerStatus.PROTECTED).min(registeredFirst)
+                .or(() -> held.stream().min(registeredFirst))
+                .orElseGet(() -> locked.stream().min(registeredFirst).orElseThrow());
+        Instant now = Instant.now(clock);
+        String why = note == null || note.isBlank() ? "" : "：" + note.strip();
+        List<Long> merged = new ArrayList<>();
+        for (Customer customer : locked) {
+            if (customer == survivor) {
+                continue;
+            }
+            String fromOwner = customer.getOwner();
+            CustomerStatus fromStatus = customer.getStatus();
+            endPeriod(customer, OwnershipAction.MERGED, true, now);
+            String creditCode = survivor.getCreditCode() == null ? customer.giveUpCreditCode() : null;
+            customer.markMergedInto(survivor.getId(), now);
+            customers.saveAndFlush(customer); // the credit code leaves the merged row before the survivor takes it
+            survivor.fillMissingFrom(creditCode, customer);
+            customers.saveAndFlush(survivor);
+            customers.repointMerged(customer.getId(), survivor.getId());
+            List<String> moved = new ArrayList<>();
+            int events = this.events.moveToCustomer(customer.getId(), survivor.getId());
+            if (events > 0) {
+                moved.add(events + " 条归属历史");
+            }
+            detailChanges.moveToCustomer(customer.getId(), survivor.getId());
+            for (MergeParticipant participant : mergeParticipants) {
+                int count = participant.moveToSurvivor(customer.getId(), survivor.getId());
+                if (count > 0) {
+                    moved.add(count + " 条" + participant.label());
+                }
+            }
+            String was = fromOwner == null ? fromStatus.label() : fromStatus.label() + "，" + fromOwner;
+            history.record(customer, OwnershipAction.MERGED, fromOwner, fromStatus, "合并到客户 " + survivor.getId()
+                    + "「" + survivor.getCompanyName() + "」" + why, actor, null);
+            history.record(survivor, OwnershipAction.MERGED, survivor.getOwner(), survivor.getStatus(), "并入重复客户 "
+                    + customer.getId() + "「" + customer.getCompanyName() + "」（原为" + was + "）"
+                    + (moved.isEmpty() ? "" : "，移入" + String.join("、", moved)) + why, actor, null);
+            merged.add(customer.getId());
+        }
+        return new Merge(survivor.getId(), merged);
     }
 }

@@ -65,14 +65,15 @@ public class CustomerNameIndex {
 
     /**
      * Customers without keys (written around the application) or without a current analysis (written before
-     * V7, or analysed by another version of CompanyNames) are analysed and indexed; returns how many.
+     * V7, or analysed by another version of CompanyNames) are analysed and indexed; returns how many. Merged
+     * customers have no keys on purpose (Customer#reindexName).
      */
     public int indexCustomersWithoutKeys() {
         @SuppressWarnings("unchecked")
         List<Number> missing = transactions.execute(s -> entityManager.createNativeQuery("""
                 select c.id from customer c
                 where c.name_version is null or c.name_version <> :version
-                   or not exists (select 1 from customer_name_key k where k.customer_id = c.id)
+                   or c.status <> 'MERGED' and not exists (select 1 from customer_name_key k where k.customer_id = c.id)
                 order by c.id
                 """).setParameter("version", CompanyNames.ANALYSIS_VERSION).getResultList());
         if (missing.isEmpty()) {

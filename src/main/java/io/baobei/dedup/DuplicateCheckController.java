@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
-import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerFields;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerService;
 import io.baobei.customer.CustomerStatus;
@@ -72,14 +72,14 @@ public class DuplicateCheckController {
 
     @PostMapping("/check")
     @Transactional(readOnly = true)
-    @Operation(summary = "查重", description = "只有公司名称必填。销售看不到同事客户的详情，只看到所属团队和保护起始日期；"
+    @Operation(summary = "查重", description = "只有公司名称必填；填写的字段按与报备相同的规则校验（格式不正确时返回 400）。销售看不到同事客户的详情，只看到所属团队和保护起始日期；"
             + "匹配依据（reasons）和分数只对能查看该客户联系方式的人显示。每人每分钟、每天的查重次数有上限，超过时返回 429 和 Retry-After。")
     public CheckResponse check(@RequestBody CheckRequest request) {
-        validate(request);
+        CheckRequest checked = validate(request);
         Actor actor = directory.currentActor();
         rateLimit.acquire(actor.username());
-        DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(request.companyName(),
-                request.creditCode(), request.phone(), request.email(), actor.username()));
+        DuplicateCheckResult result = duplicateCheck.check(new DuplicateCandidate(checked.companyName(),
+                checked.creditCode(), checked.phone(), checked.email(), actor.username()));
         Map<Long, Customer> byId = customers.findAllById(result.matches().stream().map(DuplicateMatch::customerId).toList())
                 .stream().collect(Collectors.toMap(Customer::getId, Function.identity()));
         List<MatchView> views = result.matches().stream().map(match -> {
@@ -98,28 +98,21 @@ public class DuplicateCheckController {
     }
 
     /**
-     * Only the company name is required; the others are looked up only when well-formed, but text nobody
-     * types (control characters, novels) is refused naming the field rather than silently ignored.
+     * Only the company name is required; each field is refused by the same rule and message as in a registration
+     * ({@link CustomerFields}), so a value the check accepts is one the registration accepts too. Returns the request
+     * with the values in canonical form.
      */
-    private static void validate(CheckRequest request) {
+    private static CheckRequest validate(CheckRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        if (request.companyName() == null || request.companyName().isBlank()) {
-            errors.add(new FieldError("companyName", "请填写公司名称"));
-        } else {
-            TextRules.check("companyName", "公司名称", request.companyName().strip(), 200, errors);
-        }
-        checkOptional("creditCode", "统一社会信用代码", request.creditCode(), 50, errors);
-        checkOptional("phone", "联系电话", request.phone(), 50, errors);
-        checkOptional("email", "邮箱", request.email(), 100, errors);
+        CheckRequest canonical = new CheckRequest(
+                CustomerFields.COMPANY_NAME.read(request.companyName(), true, errors),
+                CustomerFields.CREDIT_CODE.read(request.creditCode(), false, errors),
+                CustomerFields.PHONE.read(request.phone(), false, errors),
+                CustomerFields.EMAIL.read(request.email(), false, errors));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-    }
-
-    private static void checkOptional(String field, String label, String value, int max, List<FieldError> errors) {
-        if (value != null && !value.isBlank()) {
-            TextRules.check(field, label, value.strip(), max, errors);
-        }
+        return canonical;
     }
 
     @PostMapping("/index/rebuild")

@@ -1,7 +1,9 @@
 package io.baobei.handover;
 
+import io.baobei.common.Labelled;
+
 /** How a departing rep's customers are distributed (分配方式). */
-public enum HandoverMode {
+public enum HandoverMode implements Labelled {
     /** 全部交给一位接收人 */
     ONE("全部交给一人"),
     /** 按客户编号轮流平均分给接收人 */
@@ -17,6 +19,7 @@ public enum HandoverMode {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import io.baobei.common.Choices;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.TextRules;
@@ -41,9 +41,8 @@ public record HandoverRequest(String fromUser, HandoverMode mode, List<String> r
         if (modeText == null) {
             errors.add(new FieldError(HandoverVariables.MODE, "请选择分配方式"));
         } else {
-            try {
-                parsedMode = HandoverMode.valueOf(modeText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            parsedMode = Choices.parse(HandoverMode.class, modeText);
+            if (parsedMode == null) {
                 errors.add(new FieldError(HandoverVariables.MODE,
                         "分配方式应为 ONE（全部交给一人）、EVEN（平均分配）、BY_GRADE（按等级平均分配）或 POOL（释放到公海）"));
             }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import io.baobei.BaobeiProperties;
 import io.baobei.handover.HandoverVariables;
+import io.baobei.extension.ExtensionVariables;
 import io.baobei.pool.PoolClaimVariables;
 import io.baobei.protection.ProtectionVariables;
 import io.baobei.registration.RegistrationVariables;
@@ -69,6 +70,8 @@ public class IdentityBootstrap implements ApplicationRunner {
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, RegistrationVariables.PROCESS_KEY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ProtectionVariables.PROCESS_KEY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, PoolClaimVariables.PROCESS_KEY, Permissions.READ);
+        // 审批延期 (started by the application only: nobody may start it from Tasklist)
+        grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ExtensionVariables.PROCESS_KEY, Permissions.READ);
         // 离职交接 from Tasklist (HandoverService checks that the rep is of a team they manage)
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, HandoverVariables.PROCESS_KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);

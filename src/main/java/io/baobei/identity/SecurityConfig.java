@@ -261,6 +261,17 @@ public class SecurityConfig {
         return registration;
     }
 
+    /** A mistyped webapp name gets the 404 page (before Camunda's filters, which would fail with a 500). */
+    @Bean
+    FilterRegistrationBean<Filter> unknownWebappFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new UnknownWebappFilter());
+        registration.setName("Baobei unknown webapp");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/camunda/app/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
     /** Sets the Camunda user for /engine-rest and /api calls, so engine authorizations apply to them. */
     @Bean
     FilterRegistrationBean<Filter> engineAuthenticationFilter() {

@@ -27,6 +27,7 @@ public class TasklistFilters implements ApplicationRunner {
     static final String TO_REVIEW = "待我审核";
     static final String DUE_SOON = "即将到期";
     static final String CLAIMS_TO_APPROVE = "待我审批领取";
+    static final String EXTENSIONS_TO_DECIDE = "待我审批延期";
 
     /** what every filter's task cards show: the task-local copy of the company name (engine.TaskCardListener) */
     static final List<Map<String, String>> CARD_VARIABLES =
@@ -61,6 +62,10 @@ public class TasklistFilters implements ApplicationRunner {
         ensure(CLAIMS_TO_APPROVE, "我所管理团队的公海领取审批（含已认领）", -4, "#6aa84f",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskDefinitionKey("Task_ApproveClaim").includeAssignedTasks(),
+                Groups.MANAGERS, Groups.ADMINS);
+        ensure(EXTENSIONS_TO_DECIDE, "我所管理团队的延期申请审批（含已认领）", -3, "#8e7cc3",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskDefinitionKey("Task_DecideExtension").includeAssignedTasks(),
                 Groups.MANAGERS, Groups.ADMINS);
     }
 

@@ -8,12 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
@@ -28,21 +26,20 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.baobei.audit.AuditLog;
+import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 import io.baobei.common.TextRules;
 import io.baobei.customer.Customer;
+import io.baobei.customer.CustomerFields;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
 import io.baobei.customer.OwnershipService;
-import io.baobei.dedup.CompanyNames;
-import io.baobei.dedup.CreditCodes;
 import io.baobei.dedup.DuplicateCandidate;
 import io.baobei.dedup.DuplicateCheck;
 import io.baobei.dedup.DuplicateCheckResult;
 import io.baobei.dedup.DuplicateMatch;
 import io.baobei.dedup.MatchRules;
-import io.baobei.dedup.PhoneNumbers;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Role;
 import io.baobei.identity.UserDirectory;
@@ -57,7 +54,6 @@ import io.baobei.identity.UserDirectory;
 public class CustomerImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerImportService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
 
     private final CustomerImportRepository imports;
     private final CustomerImportRowRepository rows;
@@ -172,43 +168,17 @@ public class CustomerImportService {
             return new CustomerImportRow(importId, row.number(), ImportOutcome.INVALID, name, null, null, null,
                     "包含不可见的控制字符：" + String.join("、", withControls));
         }
-        if (name == null) {
-            problems.add("公司名称为空");
-        } else if (name.length() > 100 || CompanyNames.normalize(name).length() < 2) {
-            problems.add("公司名称应为 2 至 100 个字符");
-        }
-        String creditCode = CreditCodes.normalize(row.get("creditCode"));
-        if (creditCode != null && !CreditCodes.isValid(creditCode)) {
-            problems.add("统一社会信用代码不正确");
-        }
-        String phone = null;
-        if (row.get("phone") != null) {
-            phone = PhoneNumbers.normalize(row.get("phone"));
-            if (phone == null) {
-                problems.add("联系电话格式不正确");
-            }
-        }
-        String email = row.get("email") == null ? null : row.get("email").toLowerCase(Locale.ROOT);
-        if (email != null && (email.length() > 100 || !EMAIL.matcher(email).matches())) {
-            problems.add("邮箱格式不正确");
-        }
-        Industry industry = row.get("industry") == null ? Industry.OTHER : industry(row.get("industry"));
-        if (industry == null) {
-            problems.add("所属行业不在可选范围内");
-        }
-        Grade grade = Grade.C;
-        if (row.get("grade") != null) {
-            try {
-                grade = Grade.valueOf(row.get("grade").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add("意向等级应为 A、B、C 或 D");
-            }
-        }
-        String contactName = row.get("contactName");
-        String region = row.get("region");
-        if ((contactName != null && contactName.length() > 50) || (region != null && region.length() > 50)) {
-            problems.add("联系人或地区超过 50 个字符");
-        }
+        // the same rules as a registration (CustomerFields) and the same messages; only the company name is needed
+        List<FieldError> errors = new ArrayList<>();
+        String companyName = CustomerFields.COMPANY_NAME.read(name, true, errors);
+        String creditCode = CustomerFields.CREDIT_CODE.read(row.get("creditCode"), false, errors);
+        String contactName = CustomerFields.CONTACT_NAME.read(row.get("contactName"), false, errors);
+        String phone = CustomerFields.PHONE.read(row.get("phone"), false, errors);
+        String email = CustomerFields.EMAIL.read(row.get("email"), false, errors);
+        Industry industry = CustomerFields.INDUSTRY.read(row.get("industry"), false, errors);
+        String region = CustomerFields.REGION.read(row.get("region"), false, errors);
+        Grade grade = CustomerFields.GRADE.read(row.get("grade"), false, errors);
+        errors.forEach(error -> problems.add(error.message()));
         String owner = row.get("owner");
         Actor ownerActor = null;
         if (owner != null) {
@@ -223,7 +193,7 @@ public class CustomerImportService {
                     String.join("；", problems));
         }
 
-        DuplicateCheckResult check = duplicateCheck.check(new DuplicateCandidate(name, creditCode, phone, email, owner));
+        DuplicateCheckResult check = duplicateCheck.check(new DuplicateCandidate(companyName, creditCode, phone, email, owner));
         Optional<DuplicateMatch> strong = check.matches().stream()
                 .filter(m -> m.reasons().stream().anyMatch(MatchRules.STRONG::contains)).findFirst();
         if (strong.isPresent()) {
@@ -231,9 +201,12 @@ public class CustomerImportService {
                     strong.get().customerId(), reasons(strong.get()), "与客户 #" + strong.get().customerId() + " 重复，未创建");
         }
         Instant now = Instant.now(clock);
-        Customer customer = new Customer(name.strip(), grade, now);
-        customer.updateDetails(name.strip(), creditCode, contactName, phone, email,
-                industry.name(), region, grade);
+        // an empty industry is 其他, an empty grade C: an import's rows are often incomplete
+        Industry industryOrOther = industry == null ? Industry.OTHER : industry;
+        Grade gradeOrC = grade == null ? Grade.C : grade;
+        Customer customer = new Customer(companyName, gradeOrC, now);
+        customer.updateDetails(companyName, creditCode, contactName, phone, email,
+                industryOrOther.name(), region, gradeOrC);
         customer = ownership.importCustomer(customer,
                 ownerActor == null ? null : new OwnershipService.ImportedOwner(owner, ownerActor.team()),
                 ownerActor == null ? "导入到公海池" : "导入，归属 " + owner, actor);
@@ -247,15 +220,6 @@ public class CustomerImportService {
 
     private static String reasons(DuplicateMatch match) {
         return match.reasons().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    }
-
-    private static Industry industry(String value) {
-        for (Industry industry : Industry.values()) {
-            if (industry.name().equalsIgnoreCase(value) || industry.label().equals(value)) {
-                return industry;
-            }
-        }
-        return null;
     }
 
     public CustomerImport find(Long id) {

@@ -45,6 +45,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 import io.baobei.common.InvalidInputException;
+import io.baobei.customer.CustomerFields;
 
 /**
  * Reads an import file row by row without loading it into memory: CSV (UTF-8 with or without BOM, or GBK
@@ -293,17 +294,12 @@ final class ImportFiles {
     private static Map<String, String> aliases() {
         Map<String, String> aliases = new HashMap<>();
         COLUMNS.forEach(c -> aliases.put(c.toLowerCase(Locale.ROOT), c));
-        aliases.put("公司名称", "companyName");
-        aliases.put("统一社会信用代码", "creditCode");
-        aliases.put("联系人", "contactName");
-        aliases.put("联系电话", "phone");
+        // a column titled as the field is named in messages (公司名称, 所属行业 …), or shorter
+        CustomerFields.ALL.stream().filter(rule -> COLUMNS.contains(rule.key()))
+                .forEach(rule -> aliases.put(rule.label(), rule.key()));
         aliases.put("电话", "phone");
-        aliases.put("邮箱", "email");
-        aliases.put("所属行业", "industry");
         aliases.put("行业", "industry");
-        aliases.put("所在地区", "region");
         aliases.put("地区", "region");
-        aliases.put("意向等级", "grade");
         aliases.put("归属销售", "owner");
         return aliases;
     }

@@ -20,6 +20,7 @@ public enum NotificationKind {
     UNCONVERTED_WARNING("客户长期未成交预警"),
     RECLAIMED("客户已被回收到公海"),
     EXTENSION_DECIDED("延期申请已有结果"),
+    EXTENSION_WAITING("有延期申请待审批"),
     CLAIM_DECIDED("公海领取已有审批结果"),
     APPEAL_FILED("有新的申诉"),
     APPEAL_DECIDED("申诉已有结果"),

@@ -19,6 +19,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.baobei.common.Choices;
 import io.baobei.common.DisplayTimes;
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
@@ -115,18 +116,18 @@ public class PoolClaimService {
         }
         String i = text(industry);
         if (i != null) {
-            try {
-                i = Industry.valueOf(i.toUpperCase(Locale.ROOT)).name();
-            } catch (IllegalArgumentException e) {
+            Industry industryChoice = Choices.parse(Industry.class, i);
+            if (industryChoice == null) {
                 errors.add(new FieldError(PoolClaimVariables.SEARCH_INDUSTRY, "行业不正确"));
+            } else {
+                i = industryChoice.name();
             }
         }
         Grade g = null;
         String gradeText = text(grade);
         if (gradeText != null) {
-            try {
-                g = Grade.valueOf(gradeText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            g = Choices.parse(Grade.class, gradeText);
+            if (g == null) {
                 errors.add(new FieldError(PoolClaimVariables.SEARCH_GRADE, "意向等级应为 A、B、C 或 D"));
             }
         }
@@ -158,11 +159,7 @@ public class PoolClaimService {
     }
 
     private static String label(String industry) {
-        try {
-            return industry == null ? "行业未填" : Industry.valueOf(industry).label();
-        } catch (IllegalArgumentException e) {
-            return industry;
-        }
+        return industry == null ? "行业未填" : Industry.labelOf(industry);
     }
 
     // ------------------------------------------------------------------------------------------- the claim

@@ -1,7 +1,9 @@
 package io.baobei.protection;
 
+import io.baobei.common.Labelled;
+
 /** 跟进方式. */
-public enum FollowUpChannel {
+public enum FollowUpChannel implements Labelled {
     PHONE("电话"),
     VISIT("上门拜访"),
     WECHAT("微信"),
@@ -15,6 +17,7 @@ public enum FollowUpChannel {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

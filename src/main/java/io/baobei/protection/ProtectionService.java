@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.Choices;
 import io.baobei.common.DisplayTimes;
 import io.baobei.customer.Customer;
 import io.baobei.customer.Deal;
@@ -288,11 +288,10 @@ public class ProtectionService {
             errors.add(new FieldError(field, message));
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.toString().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        E choice = Choices.parse(type, value.toString());
+        if (choice == null) {
             errors.add(new FieldError(field, message));
-            return null;
         }
+        return choice;
     }
 }

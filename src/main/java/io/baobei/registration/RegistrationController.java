@@ -60,6 +60,7 @@ public class RegistrationController {
 
     @PostMapping
     @Operation(summary = "提交报备（销售）", description = "与 Tasklist 的报备表单相同的流程与校验；400 时返回每个字段的中文错误。"
+            + "industry 为行业代码（如 IT）或其中文名称（如 信息技术/互联网），grade 为 A–D 或其中文说明。"
             + "报备的客户已在本人名下（信用代码、电话、邮箱相同，或名称规范化后相同）时立即返回 409："
             + "{\"message\": \"该客户已在您名下：…\", \"customerId\": …}。")
     public ResponseEntity<Created> submit(@RequestBody RegistrationForm form) {

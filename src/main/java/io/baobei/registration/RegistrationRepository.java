@@ -20,4 +20,9 @@ public interface RegistrationRepository extends JpaRepository<Registration, Long
     Optional<Registration> findByProcessInstanceId(String processInstanceId);
 
     long countBySubmitterAndStatusIn(String submitter, java.util.Collection<RegistrationStatus> statuses);
+
+    /** 合并: the registrations of a merged customer become the survivor's. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query("update Registration r set r.customerId = :to where r.customerId = :from")
+    int moveToCustomer(@Param("from") Long from, @Param("to") Long to);
 }

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.Choices;
 import io.baobei.common.DisplayTimes;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
@@ -330,12 +331,12 @@ public class RegistrationService {
         if (value == null || value.toString().isBlank()) {
             throw InvalidInputException.of(RegistrationVariables.REVIEW_DECISION, "请选择审核结果：批准、驳回或退回修改");
         }
-        try {
-            return ReviewDecision.valueOf(value.toString().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        ReviewDecision decision = Choices.parse(ReviewDecision.class, value.toString());
+        if (decision == null) {
             throw new InvalidInputException(List.of(new FieldError(RegistrationVariables.REVIEW_DECISION,
                     "审核结果应为 APPROVE（批准）、REJECT（驳回）或 REVISE（退回修改）")));
         }
+        return decision;
     }
 
     /** Task_WithdrawRegistration, reached only from the conflict task. */

@@ -1,7 +1,9 @@
 package io.baobei.registration;
 
+import io.baobei.common.Labelled;
+
 /** A manager's decision on a registration. */
-public enum ReviewDecision {
+public enum ReviewDecision implements Labelled {
     APPROVE("批准"),
     REJECT("驳回"),
     REVISE("退回修改");
@@ -12,6 +14,7 @@ public enum ReviewDecision {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -116,16 +116,27 @@ class TasklistChineseBrowserTest {
         });
         assertChineseOnly(tasklist, "客户跟进 form with its calendar open");
 
-        // 3. The 客户报备 start form: validation messages, the select's placeholder, the date picker.
+        // 3. The 客户报备 start form: validation messages (the server's own words for the field, CustomerFields), the
+        // select's placeholder, the date picker.
         tasklist.step("start-form-validation", () -> {
             tasklist.openStartForm("客户报备");
             tasklist.type("邮箱（选填）", "not-an-email");
             tasklist.type("联系人", "张");
             tasklist.inputOf("联系人").sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
-            tasklist.inputOf("公司名称").click();
-            assertThat(errorOf(tasklist, "邮箱（选填）")).isEqualTo("请输入有效的电子邮箱地址。");
-            assertThat(errorOf(tasklist, "联系人")).isEqualTo("此项为必填项。");
+            tasklist.type("公司名称", "甲");
+            tasklist.inputOf("所在地区").click();
+            assertThat(errorOf(tasklist, "邮箱（选填）")).isEqualTo("邮箱格式不正确，如 name@example.com");
+            assertThat(errorOf(tasklist, "联系人")).isEqualTo("请填写联系人");
+            assertThat(errorOf(tasklist, "公司名称")).isEqualTo("公司名称至少需要两个有效字符");
             assertThat(selectText(tasklist, "所属行业")).isEqualTo("请选择");
+        });
+        tasklist.step("start-form-company-name-rules", () -> {
+            tasklist.retype("公司名称", "深圳市" + "长".repeat(94) + "有限公司"); // 101 characters
+            tasklist.inputOf("所在地区").click();
+            assertThat(errorOf(tasklist, "公司名称")).isEqualTo("公司名称不能超过 100 个字符");
+            tasklist.retype("公司名称", "");
+            tasklist.inputOf("所在地区").click();
+            assertThat(errorOf(tasklist, "公司名称")).isEqualTo("请填写公司名称");
         });
         assertChineseOnly(tasklist, "客户报备 start form with validation errors");
         tasklist.step("start-form-date-picked", () -> {

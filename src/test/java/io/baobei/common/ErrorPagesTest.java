@@ -51,4 +51,14 @@ class ErrorPagesTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("页面不存在").doesNotContain("Whitelabel").doesNotContain("Not Found");
     }
+
+    @Test
+    void aMistypedWebappAddressIsAChinese404() {
+        // Camunda's webapp filter redirects /camunda/app/<name>/ to /camunda/app/<name>/default/ for any name
+        for (String path : java.util.List.of("/camunda/app/no-such-app/default/", "/camunda/app/tasklist/no-such-engine/")) {
+            HttpResponse<String> missing = open(path);
+            assertThat(missing.statusCode()).as(path).isEqualTo(404);
+            assertThat(missing.body()).as(path).contains("页面不存在").doesNotContain("Whitelabel");
+        }
+    }
 }

@@ -116,6 +116,8 @@ class InputLimitsTest {
     @Autowired io.baobei.notification.Notifications notifications;
     @Autowired UserDirectory directory;
     @Autowired TestIdentities identities;
+    @Autowired io.baobei.extension.ExtensionService extensions;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort int port;
     @Value("${baobei.api.max-json-body-size}") DataSize jsonLimit;
     @Value("${spring.servlet.multipart.max-request-size}") DataSize uploadLimit;
@@ -125,6 +127,7 @@ class InputLimitsTest {
 
     private Long registrationInReview;
     private Long customerOfRepA1;
+    private Long extensionPending;
     private Long importId;
     private Long poolCustomer;
     private Long handoverId;
@@ -169,6 +172,14 @@ class InputLimitsTest {
 
         poolCustomer = ownership.importCustomer(new Customer(Processes.uniqueName("输入限制公海"), Grade.B, now), null,
                 "测试数据", "test").getId();
+
+        // a request of repA1's to extend the protection of a customer they hold, waiting for mgrA
+        Customer held = new Customer(Processes.uniqueName("输入限制延期"), Grade.B, now);
+        Long heldId = ownership.importCustomer(held, new OwnershipService.ImportedOwner(REP_A1, TEAM_A), "测试数据", "test")
+                .getId();
+        extensionPending = extensions.submit(REP_A1, heldId, null,
+                io.baobei.extension.ExtensionService.input(10, "客户采购延后", "days", "reason"),
+                io.baobei.extension.ExtensionChannel.API).id();
 
         // a handover of a rep without customers, for its progress
         handoverId = handovers.start(directory.actor(MGR_A),
@@ -215,6 +226,12 @@ class InputLimitsTest {
                         List.of("companyName", "creditCode", "phone", "email"), List.of()),
                 new Writer("POST", "/api/duplicates/index/rebuild", ADMIN, Body.NONE, "/api/duplicates/index/rebuild",
                         null, List.of(), List.of()),
+                new Writer("POST", "/api/duplicates/scans", ADMIN, Body.NONE, "/api/duplicates/scans",
+                        null, List.of(), List.of()),
+                // no such cluster: the body is judged before the cluster is looked up, so nothing is merged
+                new Writer("POST", "/api/duplicates/clusters/{id}/merge", ADMIN, Body.JSON,
+                        "/api/duplicates/clusters/999999999/merge", Map.of("note", "同一家公司", "acrossOwners", false),
+                        List.of("note"), List.of()),
                 new Writer("POST", "/api/notifications/{id}/read", REP_A1, Body.NONE,
                         "/api/notifications/" + notificationId + "/read", null, List.of(), List.of()),
                 new Writer("POST", "/api/notifications/read-all", REP_A1, Body.NONE, "/api/notifications/read-all",
@@ -233,6 +250,15 @@ class InputLimitsTest {
                 new Writer("POST", "/api/pool/{customerId}/claim", REP_A1, Body.JSON,
                         "/api/pool/" + poolCustomer + "/claim", Map.of("reason", "客户来电咨询"), List.of("reason"),
                         List.of(), null),
+                // 申请延期 of repA1's customer: every case is refused, nothing is asked (see afterwards)
+                new Writer("POST", "/api/customers/{id}/extension", REP_A1, Body.JSON,
+                        "/api/customers/" + customerOfRepA1 + "/extension", Map.of("days", 10, "reason", "客户采购延后"),
+                        List.of("reason"), List.of(), "days"),
+                // REJECT with a reason: every case below must leave the request pending, its task unclaimed
+                new Writer("POST", "/api/extensions/{id}/decision", MGR_A, Body.JSON,
+                        "/api/extensions/" + extensionPending + "/decision",
+                        Map.of("decision", "REJECT", "reason", "跟进记录不足"), List.of("decision", "reason"),
+                        List.of("decision")),
                 // a preview: nothing changes, whatever the case
                 new Writer("POST", "/api/handovers", MGR_A, Body.JSON, "/api/handovers",
                         Map.of("fromUser", REP_A2, "mode", "POOL", "receivers", List.of(), "preview", true),
@@ -253,8 +279,11 @@ class InputLimitsTest {
                 new Reader("/api/imports/{id}/report.csv", ADMIN, "/api/imports/" + importId + "/report.csv"),
                 new Reader("/api/imports/{id}/report.xlsx", ADMIN, "/api/imports/" + importId + "/report.xlsx"),
                 new Reader("/api/handovers/{id}", MGR_A, "/api/handovers/" + handoverId),
+                new Reader("/api/extensions", REP_A1, "/api/extensions"),
                 new Reader("/api/notifications", REP_A1, "/api/notifications"),
                 new Reader("/api/notifications/failures", ADMIN, "/api/notifications/failures"),
+                new Reader("/api/duplicates/scans/latest", ADMIN, "/api/duplicates/scans/latest"),
+                new Reader("/api/duplicates/clusters", ADMIN, "/api/duplicates/clusters"),
                 new Reader("/api/audit", ADMIN, "/api/audit"),
                 new Reader("/api/audit/verify", ADMIN, "/api/audit/verify"),
                 new Reader("/api/audit/export.csv", ADMIN, "/api/audit/export.csv"));
@@ -292,6 +321,20 @@ class InputLimitsTest {
                 Customer customer = customers.findById(customerOfRepA1).orElseThrow();
                 assertThat(customer.getOwner()).isEqualTo(REP_A1);
                 assertThat(customer.getStatus().name()).isEqualTo("PROTECTED");
+            }));
+        }
+        if (w.template().endsWith("/extension")) {
+            return List.of(dynamicTest("no extension was asked for", () -> assertThat(jdbc.queryForObject(
+                    "select count(*) from extension_request where customer_id = ?", Long.class, customerOfRepA1))
+                    .isZero()));
+        }
+        if (w.template().startsWith("/api/extensions/")) {
+            return List.of(dynamicTest("the extension is still waiting for a decision", () -> {
+                var pending = extensions.view(extensionPending);
+                assertThat(pending.status().name()).isEqualTo("PENDING");
+                assertThat(pending.decidedBy()).isNull();
+                assertThat(taskService.createTaskQuery().processInstanceId(extensions.processInstanceOf(extensionPending))
+                        .singleResult().getAssignee()).isNull();
             }));
         }
         if (!w.template().endsWith("/decision")) {

@@ -43,7 +43,8 @@ class EngineSideDoorsTest {
     private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
     private static final List<String> PROCESSES = List.of(RegistrationVariables.PROCESS_KEY,
             ProtectionVariables.PROCESS_KEY, io.baobei.pool.PoolClaimVariables.PROCESS_KEY,
-            io.baobei.handover.HandoverVariables.PROCESS_KEY);
+            io.baobei.handover.HandoverVariables.PROCESS_KEY, io.baobei.extension.ExtensionVariables.PROCESS_KEY,
+            io.baobei.duplicates.DuplicateScanVariables.PROCESS_KEY);
 
     @Autowired Processes processes;
     @Autowired RegistrationRepository registrations;

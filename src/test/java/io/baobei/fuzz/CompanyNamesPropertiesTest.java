@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
+import io.baobei.customer.CustomerFields;
 import io.baobei.dedup.CompanyName;
 import io.baobei.dedup.CompanyNames;
 
@@ -23,8 +24,8 @@ class CompanyNamesPropertiesTest {
     private static final Pattern FOLDED = Pattern.compile("[\\p{L}\\p{N}]*");
     /** customer_name_key.name_key, V2__customer_name_index.sql */
     private static final int NAME_KEY_COLUMN = 120;
-    /** RegistrationValidator.MAX_COMPANY_NAME; CustomerImportService refuses names over 100 chars too */
-    private static final int MAX_COMPANY_NAME = 100;
+    /** the longest company name any path accepts (registration, check, import) */
+    private static final int MAX_COMPANY_NAME = CustomerFields.COMPANY_NAME.maxLength();
 
     /** Every CJK ideograph of the BMP alone (both unified blocks and the compatibility block), exhaustively. */
     @Property(tries = 30_000, generation = GenerationMode.EXHAUSTIVE)

@@ -64,7 +64,9 @@ class AccessControlTest {
     @Autowired OwnershipService ownership;
     @Autowired TestIdentities identities;
     @Autowired io.baobei.notification.Notifications notifications;
+    @Autowired io.baobei.extension.ExtensionService extensions;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort int port;
 
     private static final List<String> CALLERS = List.of(REP_A1, MGR_A, REP_B1, MGR_B, ADMIN);
@@ -112,6 +114,24 @@ class AccessControlTest {
         assertThat(handover.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String handoverId = handover.getBody().replaceAll("\\D", "");
 
+        // 申请延期: a customer of repB1 to ask for, and two requests of repB1's waiting for team B's managers
+        Long toExtend = heldByTeamB(company).getId();
+        Long toDecide = pendingExtension(heldByTeamB(company).getId());
+        Long toDecideByAdmin = pendingExtension(heldByTeamB(company).getId());
+        Map<String, Object> decision = Map.of("decision", "REJECT", "reason", "跟进不足");
+
+        // 重复客户: two pool customers sharing a phone, found by a scan (admins only), to merge
+        String sharedPhone = Processes.uniqueMobile();
+        Long duplicate = io.baobei.customer.TestCustomers.inPool(ownership, Processes.uniqueName("权限重复甲"), Grade.B,
+                "广东省", sharedPhone);
+        io.baobei.customer.TestCustomers.inPool(ownership, Processes.uniqueName("权限重复乙"), Grade.B, "广东省", sharedPhone);
+        assertThat(call(ADMIN, HttpMethod.POST, "/api/duplicates/scans", null).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(120)).until(() -> String.valueOf(
+                call(ADMIN, HttpMethod.GET, "/api/duplicates/scans/latest", null).getBody()).contains("\"state\":\"DONE\""));
+        Long clusterId = jdbc.queryForObject("select max(cluster_id) from duplicate_cluster_member where customer_id = ?",
+                Long.class, duplicate);
+
         // a notification of repB1's: theirs alone to mark read
         notifications.notify(io.baobei.notification.NotificationEvent.of(io.baobei.notification.NotificationKind.RECLAIMED,
                 "acl:" + System.nanoTime(), REP_B1, "CUSTOMER", customerId, null, Map.of("customer", company, "reason", "保护期到期")));
@@ -145,11 +165,22 @@ class AccessControlTest {
                 new Rule(HttpMethod.POST, "/api/pool/" + inPool + "/claim", allow(REP_A1, REP_B1), null),
                 new Rule(HttpMethod.POST, "/api/handovers", allow(MGR_B, ADMIN), handoverPreview),
                 new Rule(HttpMethod.GET, "/api/handovers/" + handoverId, allow(MGR_B, ADMIN), null),
+                // only the owner asks; the requester's team managers decide, never the requester; all list their own
+                new Rule(HttpMethod.POST, "/api/customers/" + toExtend + "/extension", allow(REP_B1),
+                        Map.of("days", 10, "reason", "客户采购流程延后")),
+                new Rule(HttpMethod.POST, "/api/extensions/" + toDecide + "/decision",
+                        without(allow(MGR_B), ADMIN), decision), // admin: below
+                new Rule(HttpMethod.GET, "/api/extensions", allow(CALLERS.toArray(String[]::new)), null),
                 // everyone has their own notifications; delivery failures are for admins
                 new Rule(HttpMethod.GET, "/api/notifications", allow(CALLERS.toArray(String[]::new)), null),
                 new Rule(HttpMethod.POST, "/api/notifications/read-all", allow(CALLERS.toArray(String[]::new)), null),
                 new Rule(HttpMethod.POST, "/api/notifications/" + notificationId + "/read", allow(REP_B1), null),
-                new Rule(HttpMethod.GET, "/api/notifications/failures", allow(ADMIN), null));
+                new Rule(HttpMethod.GET, "/api/notifications/failures", allow(ADMIN), null),
+                // duplicates already in the data: admins only (the merge before the new scan replaces the clusters)
+                new Rule(HttpMethod.GET, "/api/duplicates/scans/latest", allow(ADMIN), null),
+                new Rule(HttpMethod.GET, "/api/duplicates/clusters", allow(ADMIN), null),
+                new Rule(HttpMethod.POST, "/api/duplicates/clusters/" + clusterId + "/merge", allow(ADMIN), Map.of()),
+                new Rule(HttpMethod.POST, "/api/duplicates/scans", allow(ADMIN), null));
         // covered by their own tests, listed so the inventory below is complete
         Set<String> coveredElsewhere = Set.of(
                 "POST /api/registrations",       // RegistrationApiTest: reps only; managers 403
@@ -188,6 +219,14 @@ class AccessControlTest {
         for (String other : List.of(MGR_A, MGR_B, ADMIN)) {
             assertThat(call(other, HttpMethod.GET, "/api/pool/claims", null).getBody()).doesNotContain(
                     "\"customerId\":" + inPool + ",");
+        }
+
+        // an admin decides any team's extension; nobody outside team B sees its requests in their list
+        assertThat(call(ADMIN, HttpMethod.POST, "/api/extensions/" + toDecideByAdmin + "/decision", decision)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (String outsider : List.of(REP_A1, MGR_A)) {
+            assertThat(call(outsider, HttpMethod.GET, "/api/extensions?size=500", null).getBody())
+                    .doesNotContain("\"id\":" + toDecide + ",").doesNotContain(REP_B1);
         }
 
         Set<String> endpoints = new TreeSet<>();
@@ -289,6 +328,15 @@ class AccessControlTest {
         Customer customer = new Customer(name, Grade.B, Instant.now(clock));
         customer.updateDetails(name, null, contact, Processes.uniqueMobile(), null, "IT", "广东省深圳市", Grade.B);
         return ownership.importCustomer(customer, new OwnershipService.ImportedOwner(REP_B1, TEAM_B), "测试数据", "test");
+    }
+
+    /** A request of repB1 to extend the protection of {@code customerId}, waiting for team B's managers. */
+    private Long pendingExtension(Long customerId) {
+        var asked = extensions.submit(REP_B1, customerId, null,
+                io.baobei.extension.ExtensionService.input(10, "客户采购流程延后", "days", "reason"),
+                io.baobei.extension.ExtensionChannel.API);
+        assertThat(asked.status().name()).isEqualTo("PENDING");
+        return asked.id();
     }
 
     private Long anImport() {

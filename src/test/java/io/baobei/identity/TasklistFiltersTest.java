@@ -66,10 +66,12 @@ class TasklistFiltersTest {
         List<String> managerFilters = visibleFilters(TestIdentities.MGR_A);
 
         // Tasklist opens the first filter by priority
-        assertThat(repFilters).doesNotContain(TasklistFilters.TO_REVIEW, TasklistFilters.CLAIMS_TO_APPROVE)
+        assertThat(repFilters).doesNotContain(TasklistFilters.TO_REVIEW, TasklistFilters.CLAIMS_TO_APPROVE,
+                TasklistFilters.EXTENSIONS_TO_DECIDE)
                 .first().isEqualTo(TasklistFilters.MY_TASKS);
         assertThat(managerFilters).first().isEqualTo(TasklistFilters.TO_REVIEW);
-        assertThat(managerFilters).contains(TasklistFilters.MY_TASKS, TasklistFilters.CLAIMS_TO_APPROVE);
+        assertThat(managerFilters).contains(TasklistFilters.MY_TASKS, TasklistFilters.CLAIMS_TO_APPROVE,
+                TasklistFilters.EXTENSIONS_TO_DECIDE);
     }
 
     @Test

@@ -282,6 +282,17 @@ class DeadlineRemindersProcessTest {
         assertThat(processes.variables(protection)).containsEntry(EXTENSION_DAYS, 15)
                 .containsEntry(EXTENSION_REASON, "客户预算审批推迟到下月").containsEntry(OWNER, owner)
                 .containsEntry(CUSTOMER_ID, customerId);
+
+        // the extension feature's delegate takes it: a request waiting for the team's manager, the owner keeps working
+        processes.executeJob(protection);
+        assertThat(protection).isWaitingAt("Task_FollowUp").hasPassed("Task_RequestExtension");
+        ProcessInstance extension = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey("ProtectionExtensionProcess").variableValueEquals(CUSTOMER_ID, customerId)
+                .singleResult();
+        assertThat(extension).as("an extension request for this customer").isNotNull();
+        assertThat(extension).isWaitingAt("Task_DecideExtension");
+        assertThat(runtimeService.getVariable(extension.getId(), EXTENSION_DAYS)).isEqualTo(15);
+        assertThat(processes.variables(protection)).doesNotContainKeys(EXTENSION_DAYS, EXTENSION_REASON);
     }
 
     @Test

@@ -137,6 +137,27 @@ class RegistrationApiTest {
                 .isEqualTo(HttpStatus.CREATED);
     }
 
+    /** An integration copies the industry as people read it (from the form or an import sheet): it is stored as its code. */
+    @Test
+    void theIndustryMayBeItsChineseLabelOrItsCodeInAnyCase() {
+        for (Map.Entry<String, String> sent : Map.of("物流/运输", "LOGISTICS", "healthcare", "HEALTHCARE").entrySet()) {
+            Map<String, Object> request = body(Processes.uniqueName("深圳市行业标签"));
+            request.put("phone", Processes.uniqueMobile());
+            request.put("industry", sent.getKey());
+            ResponseEntity<Map<String, Object>> created = call(REP_A1, HttpMethod.POST, "/api/registrations", request);
+
+            assertThat(created.getStatusCode()).as(sent.getKey()).isEqualTo(HttpStatus.CREATED);
+            assertThat(call(REP_A1, HttpMethod.GET, "/api/registrations/" + created.getBody().get("id"), null).getBody())
+                    .containsEntry("industry", sent.getValue());
+        }
+        Map<String, Object> unknown = body(Processes.uniqueName("深圳市行业标签"));
+        unknown.put("industry", "采矿业");
+        ResponseEntity<Map<String, Object>> refused = call(REP_A1, HttpMethod.POST, "/api/registrations", unknown);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors"))
+                .isEqualTo(List.of(Map.of("field", "industry", "message", "所属行业不在可选范围内")));
+    }
+
     @Test
     void malformedJsonAnswers400() {
         HttpHeaders headers = new HttpHeaders();

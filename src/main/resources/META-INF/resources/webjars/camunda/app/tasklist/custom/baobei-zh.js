@@ -76,9 +76,35 @@
 
   var FORM_ROOTS = '.fjs-container, .flatpickr-calendar';
 
-  function translated(text) {
+  // Under a field of the registration forms, a refusal reads as the server would word it (custom/baobei-fields.js,
+  // from customer.CustomerFields): "请填写公司名称" rather than a generic "此项为必填项。". The field is named by the id of
+  // form-js's error box, "<form>-Field_<key>-error-message".
+  var FIELD_RULES = [
+    [/^Field is required\.$/, 'required'],
+    [/^Field must have minimum length of \d+\.$/, 'minLength'],
+    [/^Field must have maximum length of \d+\.$/, 'maxLength'],
+    [/^Field must match pattern .*\.$/, 'pattern']
+  ];
+  var ERROR_BOX_ID = /-Field_([A-Za-z0-9_]+)-error-message$/;
+
+  function fieldMessage(node, trimmed) {
+    var messages = window.baobeiFieldMessages;
+    var parent = node.parentNode;
+    if (!messages || !parent || !parent.closest) return null;
+    var box = parent.closest('.fjs-form-field-error');
+    var match = box && ERROR_BOX_ID.exec(box.id || '');
+    if (!match || !Object.prototype.hasOwnProperty.call(messages, match[1])) return null;
+    for (var i = 0; i < FIELD_RULES.length; i++) {
+      if (FIELD_RULES[i][0].test(trimmed)) return messages[match[1]][FIELD_RULES[i][1]] || null;
+    }
+    return null;
+  }
+
+  function translated(text, node) {
     var trimmed = text.trim();
     if (!trimmed) return null;
+    var own = node ? fieldMessage(node, trimmed) : null;
+    if (own) return text.replace(trimmed, own);
     if (Object.prototype.hasOwnProperty.call(TEXTS, trimmed)) return text.replace(trimmed, TEXTS[trimmed]);
     for (var i = 0; i < PATTERNS.length; i++) {
       if (PATTERNS[i][0].test(trimmed)) return text.replace(trimmed, trimmed.replace(PATTERNS[i][0], PATTERNS[i][1]));
@@ -90,7 +116,7 @@
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var node;
     while ((node = walker.nextNode())) {
-      var zh = translated(node.data);
+      var zh = translated(node.data, node);
       if (zh !== null && zh !== node.data) node.data = zh;
     }
   }

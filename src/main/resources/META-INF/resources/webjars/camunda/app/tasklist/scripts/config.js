@@ -12,5 +12,5 @@ export default {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY年M月D日 HH:mm'
   },
-  customScripts: ['custom/baobei-login', 'custom/baobei-zh', 'custom/baobei-tasks', 'custom/baobei-nav']
+  customScripts: ['custom/baobei-login', 'custom/baobei-fields', 'custom/baobei-zh', 'custom/baobei-tasks', 'custom/baobei-nav']
 };
