@@ -31,15 +31,19 @@ public final class CompanyNames {
 
     /** legal forms, longest first; English ones in their folded form (no spaces or dots) */
     private static final List<String> LEGAL_FORMS = sortedLongestFirst(List.of(
-            "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "总公司", "公司", "集团", "控股",
+            "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "总公司", "公司", "集团",
             // typed short: "…有限" / "…有限责任" without 公司
             "股份有限", "有限责任", "有限",
             "有限合伙", "普通合伙", "合伙企业", "个人独资企业", "企业",
             "companylimited", "coltd", "colimited", "coinc", "corporation", "corp", "incorporated", "inc", "limited",
             "ltd", "llc", "gmbh", "group", "company"));
 
-    /** industry and business words: shared by many unrelated companies, so never distinctive */
-    private static final List<String> INDUSTRY_WORDS = sortedLongestFirst(List.of(
+    /**
+     * industry and business words: shared by many unrelated companies, so never distinctive. 控股 is one too, not a
+     * legal form: a holding company (美的控股) and the operating company of its brand (美的集团) are different legal
+     * entities, so their cores must differ (same brand: SUSPECT, never CONFLICT).
+     */
+    private static final List<String> INDUSTRY_WORDS = sortedLongestFirst(List.of("控股", "投资控股",
             "信息技术", "信息科技", "网络科技", "电子商务", "电子科技", "智能科技", "生物科技", "医疗科技", "新能源",
             "供应链", "进出口", "人力资源", "企业管理", "实业发展", "建筑工程", "装饰工程", "环保科技", "文化传媒",
             "科技", "技术", "信息", "网络", "电子", "贸易", "商贸", "工贸", "实业", "发展", "投资", "咨询", "管理", "服务",
@@ -51,14 +55,16 @@ public final class CompanyNames {
             "建材", "钢铁", "矿业", "石油", "电力", "水务", "环境", "检测", "物联网", "云计算", "人工智能", "大数据",
             "电气", "仪器", "仪表", "塑胶", "塑料", "橡胶", "玻璃", "陶瓷", "工艺", "礼品", "日用", "用品", "商业",
             "实验", "研究", "开发", "产业", "经营", "营销", "策划", "展览", "会展", "租赁", "运输", "货运", "快递",
-            "航运", "船务", "贸", "tech", "technology", "technologies", "trading", "software", "network", "electronics"));
+            "航运", "船务", "贸", "地产", "置地", "乳业", "水泥", "石化", "重工", "燃气", "药业", "制药", "超市", "百货",
+            "家居", "tech", "technology", "technologies", "trading", "software", "network", "electronics"));
 
     /**
      * Version of {@link #analyze}'s output, stored with each customer's analysed name (customer.name_version).
-     * Raise it whenever analyze, its word lists or dedup/regions.csv change: at start-up, customers analysed
+     * Raise it whenever analyze, its word lists, dedup/regions.csv or the blocking keys (CompanyName.blockingKeys,
+     * dedup/confusables.txt, dedup/polyphones.txt) change — 2: 控股 an industry word, typo keys by pinyin and shape: at start-up, customers analysed
      * by another version are analysed again (CustomerNameIndex), and until then the check analyses them on the fly.
      */
-    public static final int ANALYSIS_VERSION = 1;
+    public static final int ANALYSIS_VERSION = 2;
 
     /** longest folded name the customer table stores (normalized_name) */
     public static final int MAX_NORMALIZED_LENGTH = 400;

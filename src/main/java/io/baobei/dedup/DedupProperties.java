@@ -1,6 +1,7 @@
 package io.baobei.dedup;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Settings of the duplicate check ({@code baobei.dedup.*}).
@@ -8,14 +9,40 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param similarThreshold trade-name similarity (1 − edit distance / length) from which a name is SUSPECT
  * @param maxCandidates    how many customers one check reads from the blocking index at most
  * @param rateLimit        how many checks one user may run through {@code POST /api/duplicates/check}
+ * @param maxRowsPerKey    how many customers one check reads under one blocking key at most (the rarest keys
+ *                         weigh most, so a common key cannot push the real match out of the candidates)
+ * @param distinctiveMaxCustomers how many customers may share a trade name for it to still count as a
+ *                         distinctive brand (the same brand in another industry or city is then SUSPECT)
  */
 @ConfigurationProperties(prefix = "baobei.dedup")
-public record DedupProperties(Double similarThreshold, Integer maxCandidates, RateLimit rateLimit) {
+public record DedupProperties(Double similarThreshold, Integer maxCandidates, RateLimit rateLimit,
+                              Integer maxRowsPerKey, Integer distinctiveMaxCustomers) {
 
+    public static final int DEFAULT_DISTINCTIVE_MAX_CUSTOMERS = 20;
+
+    @ConstructorBinding
     public DedupProperties {
         similarThreshold = similarThreshold == null ? 0.5 : similarThreshold;
         maxCandidates = maxCandidates == null ? 200 : maxCandidates;
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+        maxRowsPerKey = maxRowsPerKey == null ? 1000 : maxRowsPerKey;
+        distinctiveMaxCustomers = distinctiveMaxCustomers == null ? DEFAULT_DISTINCTIVE_MAX_CUSTOMERS
+                : distinctiveMaxCustomers;
+        // the check counts a trade name's customers among the rows it reads under its key
+        if (distinctiveMaxCustomers < 0 || maxRowsPerKey <= distinctiveMaxCustomers) {
+            throw new IllegalArgumentException("baobei.dedup.distinctive-max-customers must be 0 or more, and "
+                    + "baobei.dedup.max-rows-per-key larger than it");
+        }
+    }
+
+    /** Without the settings added later (callers written before them). */
+    public DedupProperties(Double similarThreshold, Integer maxCandidates, RateLimit rateLimit) {
+        this(similarThreshold, maxCandidates, rateLimit, null, null);
+    }
+
+    /** The defaults (tests and tools). */
+    public static DedupProperties defaults() {
+        return new DedupProperties(null, null, null, null, null);
     }
 
     /**

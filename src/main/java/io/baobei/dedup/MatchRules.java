@@ -58,29 +58,63 @@ public final class MatchRules {
     }
 
     private final NameMatcher names;
+    private final TradeNameStatistics statistics;
 
+    /** Rules without corpus statistics: every trade name counts as distinctive (for tests and tools). */
     public MatchRules(double similarThreshold) {
-        this.names = new NameMatcher(similarThreshold);
+        this(similarThreshold, DedupProperties.DEFAULT_DISTINCTIVE_MAX_CUSTOMERS, TradeNameStatistics.NONE);
     }
 
+    /**
+     * @param distinctiveMaxCustomers how many customers may share a trade name for it to still count as a brand
+     * @param statistics              how many customers share a trade name (the duplicate check's own data)
+     */
+    public MatchRules(double similarThreshold, int distinctiveMaxCustomers, TradeNameStatistics statistics) {
+        this.names = new NameMatcher(similarThreshold, distinctiveMaxCustomers);
+        this.statistics = statistics;
+    }
+
+    /** The pairwise verdict of two companies, with the corpus statistics this bean was made with. */
     public Evaluation evaluate(Profile candidate, Profile existing) {
-        NameMatcher.NameMatch nameMatch = names.compare(candidate.name(), existing.name());
+        return evaluate(candidate, existing, statistics);
+    }
+
+    /**
+     * As {@link #evaluate(Profile, Profile)}, with other statistics: the check passes the counts it looked up
+     * once for its candidate, instead of one look-up per existing customer.
+     */
+    public Evaluation evaluate(Profile candidate, Profile existing, TradeNameStatistics statistics) {
+        boolean sameCreditCode = same(candidate.creditCode(), existing.creditCode());
+        boolean samePhone = same(candidate.phone(), existing.phone());
+        boolean sameEmail = same(candidate.email(), existing.email());
+        NameMatcher.NameMatch nameMatch = names.compare(candidate.name(), existing.name(), statistics,
+                sameCreditCode || samePhone || sameEmail);
         Set<MatchReason> reasons = EnumSet.noneOf(MatchReason.class);
         reasons.addAll(nameMatch.reasons());
         double score = nameMatch.score();
-        if (same(candidate.creditCode(), existing.creditCode())) {
+        if (sameCreditCode) {
             reasons.add(MatchReason.CREDIT_CODE);
             score = 1.0;
         }
-        if (same(candidate.phone(), existing.phone())) {
+        if (samePhone) {
             reasons.add(MatchReason.PHONE);
             score = Math.max(score, 0.9);
         }
-        if (same(candidate.email(), existing.email())) {
+        if (sameEmail) {
             reasons.add(MatchReason.EMAIL);
             score = Math.max(score, 0.9);
         }
         return new Evaluation(reasons, score);
+    }
+
+    /** The statistics this bean was made with. */
+    public TradeNameStatistics statistics() {
+        return statistics;
+    }
+
+    /** How many customers may share a trade name for it to count as distinctive; the check counts one more. */
+    public int distinctiveMaxCustomers() {
+        return names.distinctiveMaxCustomers();
     }
 
     private static boolean same(String a, String b) {

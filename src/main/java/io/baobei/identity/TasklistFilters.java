@@ -28,6 +28,7 @@ public class TasklistFilters implements ApplicationRunner {
     static final String DUE_SOON = "即将到期";
     static final String CLAIMS_TO_APPROVE = "待我审批领取";
     static final String EXTENSIONS_TO_DECIDE = "待我审批延期";
+    static final String APPEALS_TO_DECIDE = "待我裁决申诉";
 
     /** what every filter's task cards show: the task-local copy of the company name (engine.TaskCardListener) */
     static final List<Map<String, String>> CARD_VARIABLES =
@@ -63,10 +64,15 @@ public class TasklistFilters implements ApplicationRunner {
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskDefinitionKey("Task_ApproveClaim").includeAssignedTasks(),
                 Groups.MANAGERS, Groups.ADMINS);
-        ensure(EXTENSIONS_TO_DECIDE, "我所管理团队的延期申请审批（含已认领）", -3, "#8e7cc3",
+        ensure(EXTENSIONS_TO_DECIDE, "我所管理团队的延期申请审批（含已认领）", -2, "#a64d79",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskDefinitionKey("Task_DecideExtension").includeAssignedTasks(),
                 Groups.MANAGERS, Groups.ADMINS);
+        // appeals (申诉) go to the team's managers, or to the directors when the owner is in another team
+        ensure(APPEALS_TO_DECIDE, "待我裁决的申诉（含已认领）", -3, "#8e7cc3",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskDefinitionKey("Task_DecideAppeal").includeAssignedTasks(),
+                Groups.MANAGERS, Groups.SALES_DIRECTORS, Groups.ADMINS);
     }
 
     private void ensure(String name, String description, int priority, String color, TaskQuery query) {

@@ -24,6 +24,8 @@ public enum NotificationKind {
     CLAIM_DECIDED("公海领取已有审批结果"),
     APPEAL_FILED("有新的申诉"),
     APPEAL_DECIDED("申诉已有结果"),
+    APPEAL_ESCALATED("申诉裁决已超时"),
+    APPEAL_CUSTOMER_LOST("客户因申诉转出"),
     HANDOVER_DONE("客户交接已完成"),
     CUSTOMER_TRANSFERRED("有客户转给您");
 

@@ -24,7 +24,8 @@ public class RecordReviewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReviewDecision decision = service.recordReview(registrationId(execution), execution.getProcessInstanceId(),
-                execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REASON), decider(execution));
+                execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REASON),
+                execution.getVariable(REJECTED_AS_DUPLICATE), decider(execution));
         execution.setVariable(REVIEW_DECISION, decision.name());
     }
 

@@ -74,6 +74,8 @@ public class Registration {
     private Integer reportingLimitHours;
     /** when the open review was escalated to the directors; reset by a new review round */
     private Instant reviewEscalatedAt;
+    /** the reviewer rejected it as a duplicate of an existing customer (审核表单的驳回类别): appealable after SUSPECT */
+    private Boolean rejectedAsDuplicate;
     @Column(nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -136,6 +138,11 @@ public class Registration {
     }
 
     void recordDecision(ReviewDecision decision, String reason, String reviewer, Instant now) {
+        recordDecision(decision, reason, false, reviewer, now);
+    }
+
+    void recordDecision(ReviewDecision decision, String reason, boolean asDuplicate, String reviewer, Instant now) {
+        this.rejectedAsDuplicate = decision == ReviewDecision.REJECT ? asDuplicate : null;
         this.decision = decision;
         this.decisionReason = reason;
         this.decidedBy = reviewer;
@@ -165,6 +172,35 @@ public class Registration {
     void markConflict(Instant now) {
         this.status = RegistrationStatus.CONFLICT;
         this.verdict = Verdict.CONFLICT;
+        this.updatedAt = now;
+    }
+
+    /** The submitter appealed (申诉): from CONFLICT, or from REJECTED as a duplicate. */
+    void markAppealing(Instant now) {
+        this.status = RegistrationStatus.APPEALING;
+        this.updatedAt = now;
+    }
+
+    /** The appeal was dismissed: closed, with the decider's reason where a refusal's is kept. */
+    void markAppealDismissed(String reason, Instant now) {
+        this.status = RegistrationStatus.APPEAL_DISMISSED;
+        this.refusalReason = reason;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The appeal found the two companies different (NOT_SAME): the registration goes to review again as a new customer,
+     * a fresh round without the earlier decision.
+     */
+    void reopenForReview(Verdict verdict, Instant now) {
+        this.status = RegistrationStatus.IN_REVIEW;
+        this.verdict = verdict;
+        this.decision = null;
+        this.decisionReason = null;
+        this.decidedBy = null;
+        this.decidedAt = null;
+        this.rejectedAsDuplicate = null;
+        this.reviewEscalatedAt = null;
         this.updatedAt = now;
     }
 
@@ -208,5 +244,6 @@ public class Registration {
     public Integer getLateHours() { return lateHours; }
     public Integer getReportingLimitHours() { return reportingLimitHours; }
     public Instant getReviewEscalatedAt() { return reviewEscalatedAt; }
+    public boolean isRejectedAsDuplicate() { return Boolean.TRUE.equals(rejectedAsDuplicate); }
     public Instant getUpdatedAt() { return updatedAt; }
 }

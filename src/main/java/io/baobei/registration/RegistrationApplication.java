@@ -57,6 +57,12 @@ public class RegistrationApplication {
     /** Completes the pending review task of the registration for the calling manager. */
     @Transactional
     public void decide(Long registrationId, String decision, String reason) {
+        decide(registrationId, decision, reason, null);
+    }
+
+    /** The same, with the 驳回类别 (rejected as a duplicate of an existing customer) when {@code duplicate}. */
+    @Transactional
+    public void decide(Long registrationId, String decision, String reason, Boolean duplicate) {
         Actor actor = directory.currentActor();
         Registration registration = service.find(registrationId, actor);
         if (!actor.manages(registration.getTeamId()) && !service.escalatedTo(actor.username(), registration)) {
@@ -78,6 +84,9 @@ public class RegistrationApplication {
         Map<String, Object> variables = new HashMap<>();
         variables.put(REVIEW_DECISION, decision);
         variables.put(REVIEW_REASON, reason);
+        if (duplicate != null) {
+            variables.put(REJECTED_AS_DUPLICATE, duplicate);
+        }
         taskService.complete(task.getId(), variables);
     }
 }

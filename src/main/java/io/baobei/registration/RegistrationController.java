@@ -45,11 +45,13 @@ public class RegistrationController {
     public record Created(Long id, RegistrationStatus status, String processInstanceId) {
     }
 
-    public record DecisionRequest(String decision, String reason) {
+    /** {@code duplicate}: with REJECT, the reason is a duplicate of an existing customer (the submitter may appeal) */
+    public record DecisionRequest(String decision, String reason, Boolean duplicate) {
     }
 
     private static final Map<String, String> DECISION_FIELDS = Map.of(
-            RegistrationVariables.REVIEW_DECISION, "decision", RegistrationVariables.REVIEW_REASON, "reason");
+            RegistrationVariables.REVIEW_DECISION, "decision", RegistrationVariables.REVIEW_REASON, "reason",
+            RegistrationVariables.REJECTED_AS_DUPLICATE, "duplicate");
 
     /** A registration of the caller's own customer: the Chinese message and the customer the caller already holds. */
     @ExceptionHandler(OwnCustomerException.class)
@@ -84,10 +86,10 @@ public class RegistrationController {
     @PostMapping("/{id}/decision")
     @Operation(summary = "审核报备（提交人所在团队的主管）",
             description = "完成 Tasklist 中同一个审核任务。decision: APPROVE | REJECT | REVISE；驳回与退回需填写 reason。"
-                    + "无待审核任务时返回 409。")
+                    + "驳回时 duplicate: true 表示因与查重发现的疑似重复客户相同而驳回（提交人可申诉）。无待审核任务时返回 409。")
     public Map<String, Object> decide(@PathVariable Long id, @RequestBody DecisionRequest request) {
         try {
-            application.decide(id, request.decision(), request.reason());
+            application.decide(id, request.decision(), request.reason(), request.duplicate());
         } catch (InvalidInputException e) {
             // the rules name the process variables; a REST client sent "decision" and "reason"
             throw new InvalidInputException(e.errors().stream().map(error -> new FieldError(

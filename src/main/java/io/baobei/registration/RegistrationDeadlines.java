@@ -87,6 +87,16 @@ public class RegistrationDeadlines {
         return terms.reviewEscalation().toString();
     }
 
+    /**
+     * How long an appeal (申诉) of this registration may wait for its decision before the directors join in
+     * (RegistrationPolicy.dmn {@code appealEscalation}, default PT48H), as an ISO 8601 duration for the decision
+     * task's due date and its timer.
+     */
+    // not readOnly: evaluating the DMN writes decision history, which a read-only PostgreSQL transaction refuses
+    public String appealEscalation(Long registrationId) {
+        return policy.terms(registrations.load(registrationId).getGrade()).appealEscalation().toString();
+    }
+
     /** For the reviewer's task: "报备时效：逾期（首次接触日结束后 52 小时提交，超过 24 小时时限）". */
     @Transactional(readOnly = true)
     public String timelinessNotice(Long registrationId) {

@@ -14,4 +14,9 @@ public interface RegistrationMatchRepository extends JpaRepository<RegistrationM
     @Modifying
     @Query("delete from RegistrationMatch m where m.registrationId = :registrationId")
     void deleteByRegistrationId(@Param("registrationId") Long registrationId);
+
+    @Modifying
+    @Query("delete from RegistrationMatch m where m.registrationId = :registrationId and m.customerId = :customerId")
+    void deleteByRegistrationIdAndCustomerId(@Param("registrationId") Long registrationId,
+                                             @Param("customerId") Long customerId);
 }

@@ -61,7 +61,8 @@ class RegistrationNotices {
         boolean byRules = registration.getStatus() == RegistrationStatus.REFUSED;
         String reason = byRules ? "主管已批准，但授予保护期时归属规则不允许：" + text(registration.getRefusalReason())
                 : text(registration.getDecisionReason());
-        toSubmitter(NotificationKind.REGISTRATION_REJECTED, registration, key(registration, "rejected"), taskId,
+        // per task: after an appeal found the companies different, the registration is reviewed (and may be rejected) anew
+        toSubmitter(NotificationKind.REGISTRATION_REJECTED, registration, key(registration, "rejected:" + taskId), taskId,
                 Map.of("by", name(registration.getDecidedBy()), "reason", reason));
     }
 
@@ -70,7 +71,8 @@ class RegistrationNotices {
      * only the submitter, and nothing of the colleague's customer; the task says whom to talk to.
      */
     void conflictFound(Registration registration, String taskId) {
-        toSubmitter(NotificationKind.CONFLICT_FOUND, registration, key(registration, "conflict"), taskId, Map.of());
+        toSubmitter(NotificationKind.CONFLICT_FOUND, registration, key(registration, "conflict:" + taskId), taskId,
+                Map.of());
     }
 
     private void toSubmitter(NotificationKind kind, Registration registration, String key, String taskId,

@@ -77,6 +77,9 @@ class RegistrationPageController {
         if (r.getStatus() == RegistrationStatus.REFUSED && r.getRefusalReason() != null) {
             return new String[] {"未通过原因", r.getRefusalReason()};
         }
+        if (r.getStatus() == RegistrationStatus.APPEAL_DISMISSED && r.getRefusalReason() != null) {
+            return new String[] {"申诉结论", r.getRefusalReason()};
+        }
         if (r.getDecisionReason() == null || r.getDecision() == null) {
             return new String[] {null, null};
         }

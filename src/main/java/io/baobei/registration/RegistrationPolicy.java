@@ -13,7 +13,8 @@ import io.baobei.customer.Grade;
 /**
  * Reads the DMN decision {@code RegistrationPolicy} (processes/RegistrationPolicy.dmn), which admins edit in Camunda
  * Modeler: how long a registration may wait for review before the directors join in, how many hours after the first
- * contact a registration is on time, and whether a late one goes to the directors at once.
+ * contact a registration is on time, whether a late one goes to the directors at once, and how long an appeal (申诉) may
+ * wait for its decision before the directors join in.
  */
 @Component
 class RegistrationPolicy {
@@ -21,7 +22,7 @@ class RegistrationPolicy {
     static final String DECISION_KEY = "RegistrationPolicy";
 
     /** The policy for one registration. */
-    record Terms(Duration reviewEscalation, int reportingHours, boolean lateToDirectors) {
+    record Terms(Duration reviewEscalation, int reportingHours, boolean lateToDirectors, Duration appealEscalation) {
     }
 
     private final DecisionService decisionService;
@@ -38,22 +39,28 @@ class RegistrationPolicy {
         if (result == null) {
             throw new IllegalStateException("RegistrationPolicy has no rule for grade " + grade);
         }
-        // as Object: getEntry is generic, and String.valueOf would take it for a char[]
-        Object rawEscalation = result.getEntry("reviewEscalation");
-        Duration escalation;
-        try {
-            escalation = Duration.parse(String.valueOf(rawEscalation));
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException("RegistrationPolicy: reviewEscalation is not an ISO 8601 duration such as PT24H: "
-                    + rawEscalation, e);
-        }
-        if (escalation.isNegative() || escalation.isZero()) {
-            throw new IllegalStateException("RegistrationPolicy: reviewEscalation must be positive: " + escalation);
-        }
+        Duration escalation = duration(result, "reviewEscalation");
         Object rawHours = result.getEntry("reportingHours");
         if (!(rawHours instanceof Number hours) || hours.intValue() < 0) {
             throw new IllegalStateException("RegistrationPolicy: reportingHours is not a number of hours");
         }
-        return new Terms(escalation, hours.intValue(), Boolean.TRUE.equals((Object) result.getEntry("lateToDirectors")));
+        return new Terms(escalation, hours.intValue(), Boolean.TRUE.equals((Object) result.getEntry("lateToDirectors")),
+                duration(result, "appealEscalation"));
+    }
+
+    private static Duration duration(DmnDecisionResultEntries result, String output) {
+        // as Object: getEntry is generic, and String.valueOf would take it for a char[]
+        Object raw = result.getEntry(output);
+        Duration duration;
+        try {
+            duration = Duration.parse(String.valueOf(raw));
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("RegistrationPolicy: " + output
+                    + " is not an ISO 8601 duration such as PT24H: " + raw, e);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalStateException("RegistrationPolicy: " + output + " must be positive: " + duration);
+        }
+        return duration;
     }
 }

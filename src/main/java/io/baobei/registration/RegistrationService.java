@@ -308,18 +308,40 @@ public class RegistrationService {
      */
     public ReviewDecision recordReview(Long registrationId, String processInstanceId, Object decisionValue,
                                        Object reasonValue, String reviewer) {
+        return recordReview(registrationId, processInstanceId, decisionValue, reasonValue, null, reviewer);
+    }
+
+    /**
+     * The same, with the review form's 驳回类别: {@code asDuplicateValue} true when a rejection is because the company is
+     * an existing customer. Only a SUSPECT verdict has such a match to point at; the submitter may then appeal it
+     * ("this is a different company"), see io.baobei.appeal.
+     */
+    public ReviewDecision recordReview(Long registrationId, String processInstanceId, Object decisionValue,
+                                       Object reasonValue, Object asDuplicateValue, String reviewer) {
         Review review = checkReview(decisionValue, reasonValue);
         ReviewDecision decision = review.decision();
         Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.IN_REVIEW);
         Actor decider = reviewer == null ? null : directory.actor(reviewer);
         if (decider == null || reviewer.equals(registration.getSubmitter())
                 || !(decider.isAdmin() || decider.manages(registration.getTeamId()) || escalatedTo(reviewer, registration))) {
-            throw new BusinessRuleException("只有报备销售所在团队的主管才能审核该报备");
+            throw new BusinessRuleException(registration.getReviewEscalatedAt() == null
+                    ? "只有报备销售所在团队的主管才能审核该报备"
+                    : "只有报备销售所在团队的主管或销售总监（审核已超时升级）才能审核该报备");
         }
-        registration.recordDecision(decision, review.reason(), reviewer, Instant.now(clock));
+        boolean asDuplicate = decision == ReviewDecision.REJECT && isTrue(asDuplicateValue);
+        if (asDuplicate && registration.getVerdict() != Verdict.SUSPECT) {
+            throw InvalidInputException.of(RegistrationVariables.REJECTED_AS_DUPLICATE,
+                    "查重没有发现疑似重复的客户，不能以“与已有客户重复”为由驳回");
+        }
+        registration.recordDecision(decision, review.reason(), asDuplicate, reviewer, Instant.now(clock));
         auditLog.recordAs(reviewer, "REGISTRATION_REVIEWED", "REGISTRATION", registrationId, "status=IN_REVIEW",
-                "status=" + registration.getStatus() + ";decision=" + decision, registration.getDecisionReason());
+                "status=" + registration.getStatus() + ";decision=" + decision + (asDuplicate ? ";asDuplicate=true" : ""),
+                registration.getDecisionReason());
         return decision;
+    }
+
+    private static boolean isTrue(Object value) {
+        return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString().strip());
     }
 
     /** A director (销售总监) may decide a review once it was escalated to the directors (RegistrationDeadlines). */

@@ -17,7 +17,11 @@ public enum RegistrationStatus {
     /** 已驳回 */
     REJECTED("已驳回"),
     /** 已撤回 */
-    WITHDRAWN("已撤回");
+    WITHDRAWN("已撤回"),
+    /** 申诉中: the submitter appealed a conflict or a rejection as a duplicate (io.baobei.appeal); decided by the deciders */
+    APPEALING("申诉中"),
+    /** 申诉未获支持: the appeal was dismissed; the registration is closed, the reason kept as refusalReason */
+    APPEAL_DISMISSED("申诉未获支持");
 
     private final String label;
 

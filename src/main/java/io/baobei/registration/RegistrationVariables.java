@@ -46,6 +46,8 @@ public final class RegistrationVariables {
     /** APPROVE / REJECT / REVISE, from the review form, read by Gateway_ReviewDecision */
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_REASON = "reviewReason";
+    /** from the review form with 驳回: the reason is a duplicate of an existing customer (the submitter may appeal) */
+    public static final String REJECTED_AS_DUPLICATE = "rejectedAsDuplicate";
     /** the manager who completed the review task */
     public static final String REVIEWED_BY = "reviewedBy";
     /** GRANTED / CONFLICT, read by Gateway_GrantOutcome */
@@ -66,6 +68,8 @@ public final class RegistrationVariables {
     /** on 报备未通过: who decided and when, and why (the manager's reason or the ownership rule's) */
     public static final String DECISION_NOTICE = "decisionNotice";
     public static final String REJECTION_REASON = "rejectionReason";
+    /** on 报备未通过: whether the submitter may appeal (rejected as a duplicate of a SUSPECT match); shows the choice */
+    public static final String APPEALABLE = "appealable";
 
     /** ends a registration from outside, at whatever step (SubProcess_RegistrationWithdrawn) */
     public static final String MESSAGE_WITHDRAWN = "RegistrationWithdrawn";

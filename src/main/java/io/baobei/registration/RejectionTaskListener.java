@@ -23,9 +23,11 @@ public class RejectionTaskListener implements TaskListener {
     private final UserDirectory directory;
     private final Clock clock;
     private final RegistrationNotices notices;
+    private final RegistrationAppeals appeals;
 
     public RejectionTaskListener(RegistrationService service, UserDirectory directory, Clock clock,
-                                 RegistrationNotices notices) {
+                                 RegistrationNotices notices, RegistrationAppeals appeals) {
+        this.appeals = appeals;
         this.service = service;
         this.directory = directory;
         this.clock = clock;
@@ -43,6 +45,8 @@ public class RejectionTaskListener implements TaskListener {
                 : "主管 " + manager + " 于 " + when + "驳回了这份报备。";
         task.setVariableLocal(DECISION_NOTICE, notice);
         task.setVariableLocal(REJECTION_REASON, rejection.reason() == null ? "（未填写原因）" : rejection.reason());
+        // the form offers 申诉 only for a rejection as a duplicate of a SUSPECT match; the appeal's first step checks again
+        task.setVariableLocal(APPEALABLE, appeals.isAppealableRejection(service.load(registrationId(task.getExecution()))));
         notices.rejected(service.inProcess(registrationId(task.getExecution()), task.getProcessInstanceId(),
                 RegistrationStatus.REJECTED, RegistrationStatus.REFUSED), task.getId());
     }

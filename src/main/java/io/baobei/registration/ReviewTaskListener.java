@@ -44,6 +44,7 @@ public class ReviewTaskListener implements TaskListener {
         // for this one's when the form leaves the reason out (it hides it for 批准)
         task.getExecution().removeVariable(REVIEW_DECISION);
         task.getExecution().removeVariable(REVIEW_REASON);
+        task.getExecution().removeVariable(REJECTED_AS_DUPLICATE);
         Long registrationId = registrationId(task.getExecution());
         task.setVariableLocal(DUPLICATE_SUMMARY, service.reviewSummary(registrationId, task.getProcessInstanceId()));
         task.setVariableLocal(CONTACT_SUMMARY, service.contactSummary(registrationId, task.getProcessInstanceId()));

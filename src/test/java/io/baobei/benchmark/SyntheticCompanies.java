@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import io.baobei.dedup.CompanyNames;
+import io.baobei.dedup.Confusables;
 import io.baobei.dedup.CreditCodes;
 
 /**
@@ -23,7 +25,7 @@ import io.baobei.dedup.CreditCodes;
  * A name is {@code [region]trade industry legal-form}: the trade name is 2–4 characters drawn from a
  * vocabulary of about 600 characters that brands really use, with a Zipf-like skew (华, 新, 金, 达 … are
  * everywhere, most characters are rare). That skew is what matters for the benchmark: it makes some
- * blocking keys ({@code w:?达}, {@code t:华泰}) popular, and popular keys are what a check pays for.
+ * blocking keys ({@code t:华泰}, {@code p:hua-tai-ke-ji}) popular, and popular keys are what a check pays for.
  * Everything is drawn from a caller's {@link SplittableRandom}, so a seed reproduces a data set.
  */
 final class SyntheticCompanies {
@@ -205,7 +207,85 @@ final class SyntheticCompanies {
         return name.toString();
     }
 
-    /** One character of the trade name mistyped. */
+    /** The kinds of one-character typo a check can carry. */
+    enum Typo {
+        /** 同音字: an IME slip picks another character of the same pinyin (华 → 化) */
+        HOMOPHONE,
+        /** 形近字: a character that looks alike (未 → 末), from the analyser's 形近 table */
+        SHAPE,
+        /** any other character of the brand vocabulary: a slip no reader would call a typo of the same name */
+        RANDOM
+    }
+
+    /**
+     * One character of the trade name replaced as a rep would mistype it: a homophone among the 3,755 common
+     * characters (GB 2312 level 1) or a character of the same 形近 group. Returns null when no character of
+     * the trade name has one (then the caller draws another customer).
+     */
+    String typo(Company company, Typo kind, SplittableRandom random) {
+        if (kind == Typo.RANDOM) {
+            return typo(company, random);
+        }
+        int[] trade = company.trade().codePoints().toArray();
+        List<int[]> options = new ArrayList<>(); // position, replacement
+        for (int at = 0; at < trade.length; at++) {
+            List<Integer> replacements = kind == Typo.HOMOPHONE ? HOMOPHONES.getOrDefault(
+                    Confusables.readings(trade[at]).get(0), List.of()) : SHAPES.getOrDefault(
+                    Confusables.shapeClass(trade[at]), List.of());
+            for (int replacement : replacements) {
+                if (replacement != trade[at]) {
+                    options.add(new int[]{at, replacement});
+                }
+            }
+        }
+        if (options.isEmpty()) {
+            return null;
+        }
+        int[] option = options.get(random.nextInt(options.size()));
+        trade[option[0]] = option[1];
+        return new Company(company.style(), company.city(), new String(trade, 0, trade.length), company.industry(),
+                company.legal()).name();
+    }
+
+    /** GB 2312 level 1: the 3,755 most common characters (rows 16–55 of the standard, bytes B0A1–D7F9). */
+    private static final List<Integer> COMMON = commonCharacters();
+    private static final Map<String, List<Integer>> HOMOPHONES = COMMON.stream().collect(
+            Collectors.groupingBy(cp -> Confusables.readings(cp).get(0)));
+    private static final Map<Integer, List<Integer>> SHAPES = shapes();
+
+    private static List<Integer> commonCharacters() {
+        List<Integer> characters = new ArrayList<>();
+        java.nio.charset.Charset gb2312 = java.nio.charset.Charset.forName("GB2312");
+        for (int high = 0xB0; high <= 0xD7; high++) {
+            for (int low = 0xA1; low <= 0xFE; low++) {
+                if (high == 0xD7 && low > 0xF9) {
+                    break;
+                }
+                String c = new String(new byte[]{(byte) high, (byte) low}, gb2312);
+                if (c.codePointCount(0, c.length()) == 1 && Character.isIdeographic(c.codePointAt(0))) {
+                    characters.add(c.codePointAt(0));
+                }
+            }
+        }
+        return List.copyOf(characters);
+    }
+
+    private static Map<Integer, List<Integer>> shapes() {
+        Map<Integer, List<Integer>> groups = new HashMap<>();
+        // every character of the analyser's table that a trade name could hold: the vocabulary and the common set
+        Set<Integer> seen = new java.util.HashSet<>(COMMON);
+        for (char c : CHARACTERS) {
+            seen.add((int) c);
+        }
+        for (int cp : seen) {
+            if (Confusables.hasShapeClass(cp)) {
+                groups.computeIfAbsent(Confusables.shapeClass(cp), k -> new ArrayList<>()).add(cp);
+            }
+        }
+        return groups;
+    }
+
+    /** One character of the trade name replaced by any other character of the vocabulary. */
     String typo(Company company, SplittableRandom random) {
         char[] trade = company.trade().toCharArray();
         int at = random.nextInt(trade.length);

@@ -132,6 +132,8 @@ class InputLimitsTest {
     private Long poolCustomer;
     private Long handoverId;
     private Long notificationId;
+    private Long registrationInConflict;
+    private Long openAppeal;
 
     private enum Body { JSON, FILE, NONE }
 
@@ -190,9 +192,32 @@ class InputLimitsTest {
                 Map.of("customer", name, "reason", "保护期到期")));
         notificationId = notifications.of(REP_A1, 0, 1).getContent().get(0).id();
 
+        // 申诉: a registration of repA1 in conflict with repA2's customer, and another one already appealed
+        String appealedName = Processes.uniqueName("输入限制申诉");
+        Customer colleagues = new Customer(appealedName, Grade.B, now);
+        io.baobei.customer.TestCustomers.protect(colleagues, REP_A2, TEAM_A, now, now.plus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(7)));
+        customers.save(colleagues);
+        registrationInConflict = inConflict(appealedName);
+        Long appealed = inConflict(appealedName);
+        HttpResponse<String> filed = http.send(request(REP_A1, "/api/registrations/" + appealed + "/appeal")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"首次接触在我\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        openAppeal = JSON.readTree(filed.body()).get("appealId").asLong();
+
         HttpResponse<String> uploaded = upload(csv(Processes.uniqueName("输入限制导入") + "\n"), "a.csv", Map.of());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         importId = JSON.readTree(uploaded.body()).get("id").asLong();
+    }
+
+    private Long inConflict(String company) {
+        var instance = processes.submit(REP_A1, Processes.validForm(company));
+        Long id = registrations.findByProcessInstanceId(instance.getId()).orElseThrow().getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFLICT".equals(
+                registrations.findById(id).orElseThrow().getStatus().name()));
+        return id;
     }
 
     private List<Writer> writers() {
@@ -259,6 +284,15 @@ class InputLimitsTest {
                         "/api/extensions/" + extensionPending + "/decision",
                         Map.of("decision", "REJECT", "reason", "跟进记录不足"), List.of("decision", "reason"),
                         List.of("decision")),
+                // every case below must leave the registration in conflict and the appeal open (see afterwards)
+                new Writer("POST", "/api/registrations/{id}/appeal", REP_A1, Body.JSON,
+                        "/api/registrations/" + registrationInConflict + "/appeal",
+                        Map.of("reason", "首次接触在我", "evidence", "https://example.com/visit",
+                                "firstContactDate", LocalDate.now(clock).toString()),
+                        List.of("reason", "evidence", "firstContactDate"), List.of()),
+                new Writer("POST", "/api/appeals/{id}/decision", MGR_A, Body.JSON,
+                        "/api/appeals/" + openAppeal + "/decision", Map.of("outcome", "DISMISS", "reason", "证据不足"),
+                        List.of("reason"), List.of("outcome")),
                 // a preview: nothing changes, whatever the case
                 new Writer("POST", "/api/handovers", MGR_A, Body.JSON, "/api/handovers",
                         Map.of("fromUser", REP_A2, "mode", "POOL", "receivers", List.of(), "preview", true),
@@ -286,7 +320,8 @@ class InputLimitsTest {
                 new Reader("/api/duplicates/clusters", ADMIN, "/api/duplicates/clusters"),
                 new Reader("/api/audit", ADMIN, "/api/audit"),
                 new Reader("/api/audit/verify", ADMIN, "/api/audit/verify"),
-                new Reader("/api/audit/export.csv", ADMIN, "/api/audit/export.csv"));
+                new Reader("/api/audit/export.csv", ADMIN, "/api/audit/export.csv"),
+                new Reader("/api/appeals", REP_A1, "/api/appeals"));
     }
 
     // ---- the inventory
@@ -335,6 +370,15 @@ class InputLimitsTest {
                 assertThat(pending.decidedBy()).isNull();
                 assertThat(taskService.createTaskQuery().processInstanceId(extensions.processInstanceOf(extensionPending))
                         .singleResult().getAssignee()).isNull();
+            }));
+        }
+        if (w.template().endsWith("/appeal") || w.template().startsWith("/api/appeals")) {
+            return List.of(dynamicTest("nothing was appealed or decided", () -> {
+                assertThat(registrations.findById(registrationInConflict).orElseThrow().getStatus().name())
+                        .isEqualTo("CONFLICT");
+                HttpResponse<String> open = http.send(request(MGR_A, "/api/appeals?status=OPEN&size=200").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(open.body()).contains("\"id\":" + openAppeal + ",");
             }));
         }
         if (!w.template().endsWith("/decision")) {

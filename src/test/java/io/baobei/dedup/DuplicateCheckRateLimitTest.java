@@ -61,7 +61,7 @@ class DuplicateCheckRateLimitTest {
 
     @Test
     void theDefaultsAreSixtyAMinuteAndAThousandADay() {
-        DedupProperties.RateLimit defaults = new DedupProperties(null, null, null).rateLimit();
+        DedupProperties.RateLimit defaults = DedupProperties.defaults().rateLimit();
         assertThat(defaults.perMinute()).isEqualTo(60);
         assertThat(defaults.perDay()).isEqualTo(1000);
     }

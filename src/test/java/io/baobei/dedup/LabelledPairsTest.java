@@ -18,30 +18,48 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The matcher against the labelled pairs in src/test/resources/dedup/labelled-pairs.csv: side b is an
- * existing customer held by a colleague, side a is what a rep registers. Prints precision and recall per
- * category; fails when a distinct pair is CONFLICT, when fewer than 97 % of the duplicates are caught,
- * or when a formatting-only variant is not CONFLICT.
+ * The matcher against the labelled pairs: side b is an existing customer held by a colleague, side a is what a
+ * rep registers. Two sets: src/test/resources/dedup/labelled-pairs.csv (written with the first rules, formatting
+ * variants, regions, legal forms, typos, hard negatives) and labelled-pairs-brands.csv (real company names: 同音 and
+ * 形近 typos, the same brand in another industry or group role, holding vs operating company, unrelated companies
+ * sharing a character; see labelled-pairs-brands.SOURCE.md), kept apart so the second measures rules it did not
+ * shape. Prints precision and recall per category; fails when a distinct pair is CONFLICT, when fewer duplicates
+ * are caught than measured, when a formatting-only variant is not CONFLICT, or when unrelated companies sharing a
+ * character are flagged.
  */
 class LabelledPairsTest {
 
-    record Pair(int id, String category, boolean duplicate, MatchRules.Profile a, MatchRules.Profile b, String text) {
+    record Pair(String set, int id, String category, boolean duplicate, MatchRules.Profile a, MatchRules.Profile b,
+                String text) {
     }
 
-    private static final MatchRules RULES = new MatchRules(new DedupProperties(null, null, null).similarThreshold());
     private static final List<Pair> PAIRS = new ArrayList<>();
+    /** the existing customers of both sets (side b) stand for the customer data the statistics are learnt from */
+    private static MatchRules rules;
 
     @BeforeAll
     static void load() throws IOException {
-        try (Reader reader = new InputStreamReader(
-                LabelledPairsTest.class.getResourceAsStream("/dedup/labelled-pairs.csv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                PAIRS.add(new Pair(Integer.parseInt(r.get("id")), r.get("category"), "DUPLICATE".equals(r.get("label")),
-                        MatchRules.Profile.of(r.get("a_name"), r.get("a_credit_code"), r.get("a_phone"), null),
-                        MatchRules.Profile.of(r.get("b_name"), r.get("b_credit_code"), r.get("b_phone"), null),
-                        r.get("a_name") + " | " + r.get("b_name")));
+        for (String set : List.of("labelled-pairs.csv", "labelled-pairs-brands.csv")) {
+            try (Reader reader = new InputStreamReader(
+                    LabelledPairsTest.class.getResourceAsStream("/dedup/" + set), StandardCharsets.UTF_8)) {
+                for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                    PAIRS.add(new Pair(set, Integer.parseInt(r.get("id")), r.get("category"),
+                            "DUPLICATE".equals(r.get("label")),
+                            MatchRules.Profile.of(r.get("a_name"), r.get("a_credit_code"), r.get("a_phone"), null),
+                            MatchRules.Profile.of(r.get("b_name"), r.get("b_credit_code"), r.get("b_phone"), null),
+                            r.get("a_name") + " | " + r.get("b_name")));
+                }
             }
         }
+        Map<String, Integer> customersWithTrade = new java.util.HashMap<>();
+        PAIRS.forEach(p -> customersWithTrade.merge(p.b().name().trade(), 1, Integer::sum));
+        DedupProperties defaults = DedupProperties.defaults();
+        rules = new MatchRules(defaults.similarThreshold(), defaults.distinctiveMaxCustomers(),
+                trade -> customersWithTrade.getOrDefault(trade, 0));
+    }
+
+    private static List<Pair> set(String name) {
+        return PAIRS.stream().filter(p -> p.set().equals(name)).toList();
     }
 
     /** What a rep registering a would get if b were a colleague's customer (found only if indexed so). */
@@ -49,7 +67,7 @@ class LabelledPairsTest {
         if (!pair.a().wouldFind(pair.b())) {
             return Verdict.CLEAR;
         }
-        MatchRules.Evaluation evaluation = RULES.evaluate(pair.a(), pair.b());
+        MatchRules.Evaluation evaluation = rules.evaluate(pair.a(), pair.b());
         return evaluation.isStrong() ? Verdict.CONFLICT : evaluation.isMatch() ? Verdict.SUSPECT : Verdict.CLEAR;
     }
 
@@ -65,14 +83,52 @@ class LabelledPairsTest {
             MatchRules.Profile b = pair.b();
             MatchRules.Profile stored = MatchRules.Profile.stored(b.name(), b.creditCode(), blindIndex.apply(b.phone()),
                     blindIndex.apply(b.email()));
-            assertThat(RULES.evaluate(pair.a().blindIndexed(blindIndex), stored)).as(pair.text())
-                    .isEqualTo(RULES.evaluate(pair.a(), b));
+            assertThat(rules.evaluate(pair.a().blindIndexed(blindIndex), stored)).as(pair.text())
+                    .isEqualTo(rules.evaluate(pair.a(), b));
         }
     }
 
     @Test
     void meetsTheAccuracyBar() {
-        assertThat(PAIRS).hasSizeGreaterThanOrEqualTo(300);
+        List<Pair> first = set("labelled-pairs.csv");
+        assertThat(first).hasSizeGreaterThanOrEqualTo(300);
+        Report report = report("labelled-pairs.csv", first);
+        assertThat(report.falseConflicts()).as("distinct pairs judged CONFLICT").isEmpty();
+        assertThat(report.recall()).as("recall of duplicates; missed: " + report.missed()).isGreaterThanOrEqualTo(0.97);
+        assertThat(report.formatNotConflict()).as("formatting-only variants must be CONFLICT").isEmpty();
+    }
+
+    /**
+     * The real-name set: typos found, no false CONFLICT (a holding company is never the same customer as the
+     * operating company of its brand), same brands flagged, unrelated companies sharing a character left CLEAR.
+     */
+    @Test
+    void meetsTheBarOnRealCompanyNames() {
+        List<Pair> brands = set("labelled-pairs-brands.csv");
+        assertThat(brands).hasSizeGreaterThanOrEqualTo(150);
+        Report report = report("labelled-pairs-brands.csv", brands);
+        assertThat(report.falseConflicts()).as("distinct pairs judged CONFLICT").isEmpty();
+        assertThat(report.recall()).as("recall of typos; missed: " + report.missed()).isGreaterThanOrEqualTo(RECALL_FLOOR);
+        List<String> sharedCharacterFlagged = brands.stream().filter(p -> p.category().equals("SHARED_CHARACTER"))
+                .filter(p -> verdict(p) != Verdict.CLEAR).map(Pair::text).toList();
+        assertThat(sharedCharacterFlagged).as("unrelated companies sharing a character").isEmpty();
+        List<Pair> sameBrand = brands.stream().filter(p -> p.category().equals("SAME_BRAND")
+                || p.category().equals("HOLDING")).toList();
+        long flagged = sameBrand.stream().filter(p -> verdict(p) != Verdict.CLEAR).count();
+        System.out.printf("same brand or holding flagged: %d/%d; not flagged: %s%n", flagged, sameBrand.size(),
+                sameBrand.stream().filter(p -> verdict(p) == Verdict.CLEAR).map(Pair::text).toList());
+        assertThat((double) flagged / sameBrand.size()).as("same brand flagged").isGreaterThanOrEqualTo(SAME_BRAND_FLOOR);
+    }
+
+    /** measured on 2026-11-27 (docs/dedup.md); a change that lowers them must say why */
+    private static final double RECALL_FLOOR = 0.98;
+    private static final double SAME_BRAND_FLOOR = 0.88;
+
+    record Report(List<String> falseConflicts, double recall, List<String> missed, List<String> formatNotConflict) {
+    }
+
+    private static Report report(String title, List<Pair> pairs) {
+        System.out.println("== " + title);
         Map<String, int[]> byCategory = new TreeMap<>(); // caught, total
         List<String> falseConflicts = new ArrayList<>();
         List<String> missed = new ArrayList<>();
@@ -81,7 +137,7 @@ class LabelledPairsTest {
         int caught = 0;
         int flaggedDistinct = 0;
         int[] flagged = new int[Verdict.values().length];
-        for (Pair pair : PAIRS) {
+        for (Pair pair : pairs) {
             Verdict verdict = verdict(pair);
             flagged[verdict.ordinal()]++;
             int[] counts = byCategory.computeIfAbsent((pair.duplicate() ? "DUPLICATE " : "DISTINCT  ") + pair.category(),
@@ -114,14 +170,13 @@ class LabelledPairsTest {
                 (double) caught / duplicates, caught, duplicates, (double) caught / flaggedTotal, caught, flaggedTotal);
         long conflicts = flagged[Verdict.CONFLICT.ordinal()];
         long trueConflicts = conflicts - falseConflicts.size();
-        long duplicateConflicts = PAIRS.stream().filter(Pair::duplicate).filter(p -> verdict(p) == Verdict.CONFLICT).count();
+        long duplicateConflicts = pairs.stream().filter(Pair::duplicate).filter(p -> verdict(p) == Verdict.CONFLICT).count();
         System.out.printf("CONFLICT: precision %.3f (%d/%d), recall over duplicates %.3f (%d/%d)%n",
                 conflicts == 0 ? 1.0 : (double) trueConflicts / conflicts, trueConflicts, conflicts,
                 (double) duplicateConflicts / duplicates, duplicateConflicts, duplicates);
         System.out.printf("distinct pairs flagged SUSPECT: %d; missed duplicates: %s%n", flaggedDistinct, missed);
 
-        assertThat(falseConflicts).as("distinct pairs judged CONFLICT").isEmpty();
-        assertThat((double) caught / duplicates).as("recall of duplicates; missed: " + missed).isGreaterThanOrEqualTo(0.97);
-        assertThat(formatNotConflict).as("formatting-only variants must be CONFLICT").isEmpty();
+        System.out.printf("distinct pairs judged CONFLICT: %d %s%n", falseConflicts.size(), falseConflicts);
+        return new Report(falseConflicts, (double) caught / duplicates, missed, formatNotConflict);
     }
 }

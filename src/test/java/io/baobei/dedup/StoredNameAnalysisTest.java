@@ -39,7 +39,7 @@ class StoredNameAnalysisTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
     @Autowired PlatformTransactionManager transactionManager;
-    @Autowired DedupProperties properties;
+    @Autowired MatchRules rules;
 
     /** a trade name no other test uses: two random CJK characters from a rare block */
     private static String trade() {
@@ -62,7 +62,6 @@ class StoredNameAnalysisTest {
 
     /** The check as it was before V7: candidates loaded as entities, every name analysed again, clear contact data. */
     private DuplicateCheckResult formerCheck(DuplicateCandidate candidate) {
-        MatchRules rules = new MatchRules(properties.similarThreshold());
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         transaction.setReadOnly(true);
         return transaction.execute(s -> {

@@ -58,8 +58,10 @@ class CompanyNamesPropertiesTest {
             assertThat(analyzed.region()).isNotBlank(); // null or a region code, never ""
         }
         Set<String> keys = analyzed.blockingKeys();
-        assertThat(keys).isNotEmpty().hasSizeLessThanOrEqualTo(2 + 2 * 12)
-                .allMatch(k -> k.startsWith("c:") || k.startsWith("t:") || k.startsWith("w:"));
+        // core, trade, up to four pinyin spellings, one shape skeleton, the trade and its 12 deletions
+        assertThat(keys).isNotEmpty().hasSizeLessThanOrEqualTo(2 + 4 + 1 + 1 + 12)
+                .allMatch(k -> k.startsWith("c:") || k.startsWith("t:") || k.startsWith("p:") || k.startsWith("f:")
+                        || k.startsWith("d:"));
         // the core and trade keys are there, whole or cut to the column's length
         assertThat(keys).anyMatch(k -> k.startsWith("c:") && ("c:" + analyzed.core()).startsWith(k));
         assertThat(keys).anyMatch(k -> k.startsWith("t:") && ("t:" + analyzed.trade()).startsWith(k));

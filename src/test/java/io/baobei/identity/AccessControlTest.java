@@ -180,11 +180,15 @@ class AccessControlTest {
                 new Rule(HttpMethod.GET, "/api/duplicates/scans/latest", allow(ADMIN), null),
                 new Rule(HttpMethod.GET, "/api/duplicates/clusters", allow(ADMIN), null),
                 new Rule(HttpMethod.POST, "/api/duplicates/clusters/" + clusterId + "/merge", allow(ADMIN), Map.of()),
-                new Rule(HttpMethod.POST, "/api/duplicates/scans", allow(ADMIN), null));
+                new Rule(HttpMethod.POST, "/api/duplicates/scans", allow(ADMIN), null),
+                // appeals: everyone lists their own (scoped by the service, AppealApiTest)
+                new Rule(HttpMethod.GET, "/api/appeals?status=OPEN", allow(CALLERS.toArray(String[]::new)), null));
         // covered by their own tests, listed so the inventory below is complete
         Set<String> coveredElsewhere = Set.of(
                 "POST /api/registrations",       // RegistrationApiTest: reps only; managers 403
-                "POST /api/customers/import");   // CustomerImportApiTest: admins only
+                "POST /api/customers/import",    // CustomerImportApiTest: admins only
+                "POST /api/registrations/{id}/appeal",  // AppealApiTest: the submitter only; others 403 / 404
+                "POST /api/appeals/{id}/decision");     // AppealApiTest: deciders only (never the owner); others 403
 
         Set<String> tested = new TreeSet<>(coveredElsewhere);
         for (Rule rule : rules) {
