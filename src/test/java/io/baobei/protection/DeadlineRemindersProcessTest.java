@@ -250,6 +250,19 @@ class DeadlineRemindersProcessTest {
     }
 
     @Test
+    void aReminderForACustomerThatHasLeftTheProtectionTellsNobody() {
+        String pid = protection.getId();
+        ownership.release(customerId, owner, "客户已选定其他供应商", null);
+
+        for (DeadlineReminder reminder : DeadlineReminder.values()) {
+            reminders.remind(reminder, customerId, pid, null, Instant.now());
+        }
+        assertThat(notifications.of(owner, 0, 10).getContent()).isEmpty();
+        assertThat(notifications.of(team.manager(), 0, 10).getContent()).isEmpty();
+        assertThat(CustomerResponse.of(customer(), directory.actor(owner)).unconvertedWarning()).isFalse();
+    }
+
+    @Test
     void applyingForAnExtensionIsCheckedInTheFormAndHandedToTheExtensionRequest() {
         Task open = task(protection);
         Map<String, Object> form = new HashMap<>();
