@@ -68,7 +68,8 @@ public class CustomerImportController {
     @PostMapping(value = "/api/customers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入客户（CSV 或 XLSX）",
             description = "表头：companyName,creditCode,contactName,phone,email,industry,region,grade,owner。"
-                    + "owner 为空则进入公海池。小文件直接返回报告（200），大文件或 async=true 返回 202 {id}，"
+                    + "owner 为空则进入公海池。每个字段按与报备相同的规则校验，错误信息相同；industry、grade 可填代码或中文名称，"
+                    + "为空时为“其他”和 C。小文件直接返回报告（200），大文件或 async=true 返回 202 {id}，"
                     + "用 GET /api/imports/{id} 查看进度。CSV 编码自动识别 UTF-8/GBK，也可用 charset 指定。")
     public ResponseEntity<?> upload(@RequestParam("file") MultipartFile file,
                                     @RequestParam(required = false) String charset,
