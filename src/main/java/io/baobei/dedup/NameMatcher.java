@@ -61,10 +61,13 @@ final class NameMatcher {
             return NONE;
         }
         double similarity = similarity(a.trade(), b.trade());
-        // a typo: one character of the trade name, the rest of the name the same (industry words, a region that
-        // does not contradict). Common two-character trade names have many one-character neighbours, so a short
-        // trade name's typo must be a character people confuse (同音 or 形近); from four characters on any one.
-        boolean typo = regionsAgree && (a.industry().equals(b.industry()) && oneTypo(a.trade(), b.trade(), true)
+        // a typo: one character of the trade name, the rest of the name the same (industry words, and the region:
+        // both stated and not contradicting, or both without — a name without region would otherwise be one
+        // typo away from every city's neighbours). Common two-character trade names have many one-character
+        // neighbours, so a short trade name's typo must be a character people confuse (同音 or 形近); from four
+        // characters on any one.
+        boolean sameRegion = a.region() == null ? b.region() == null : b.region() != null && regionsAgree;
+        boolean typo = sameRegion && (a.industry().equals(b.industry()) && oneTypo(a.trade(), b.trade(), true)
                 || oneTypo(a.core(), b.core(), false));
         if (typo || (sharedStrongKey && similarity >= similarThreshold)) {
             double score = 0.8 * similarity * (regionsAgree ? 1.0 : 0.85);

@@ -51,6 +51,8 @@ final class BulkLoader {
         final long[] phones;
         final String[] creditCodes;
         final String[] emails;
+        /** the trade names as the analyser reads them (not as generated: 金华贸 is read 金华), for new companies */
+        final java.util.Set<String> trades = new java.util.HashSet<>();
         int size;
         /** loading-thread time spent writing to the database, and waiting for generated rows */
         long writeNanos;
@@ -141,6 +143,7 @@ final class BulkLoader {
                     population.phones[index] = row.phone();
                     population.creditCodes[index] = creditCode;
                     population.emails[index] = row.email();
+                    population.trades.add(row.analysed().trade());
                     sink.add(index + 1L, row, creditCode);
                 }
                 if (sink.pending() >= FLUSH) {

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.baobei.BaobeiApplication;
 import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
+import io.baobei.dedup.CompanyNames;
 import io.baobei.dedup.CustomerDuplicateCheck;
 import io.baobei.dedup.DedupProperties;
 import io.baobei.dedup.DuplicateCandidate;
@@ -184,10 +185,8 @@ public final class DedupBenchmark {
         SplittableRandom random = new SplittableRandom(options.seed() * 31 + 7);
         int[] withCreditCode = population.withCreditCode();
         List<Check> checks = new ArrayList<>(options.warmup() + options.checks());
-        java.util.Set<String> trades = new java.util.HashSet<>();
-        for (int i = 0; i < population.size; i++) {
-            trades.add(population.companies[i].trade());
-        }
+        // a new company: no customer has its trade name as the analyser reads it
+        java.util.Set<String> trades = population.trades;
         for (int n = 0; n < options.warmup() + options.checks(); n++) {
             // 20 % variants, 20 % typos, 30 % new companies, 10 % new names of a known trade name, 20 % strong keys
             double kindDraw = random.nextDouble();
@@ -235,7 +234,7 @@ public final class DedupBenchmark {
                     SyntheticCompanies.Company company;
                     do {
                         company = generator.company(random);
-                    } while (trades.contains(company.trade()));
+                    } while (trades.contains(CompanyNames.analyze(company.name()).trade()));
                     name = company.name();
                     label = "new company";
                 }
@@ -243,7 +242,7 @@ public final class DedupBenchmark {
                     SyntheticCompanies.Company company;
                     do {
                         company = generator.company(random);
-                    } while (!trades.contains(company.trade()));
+                    } while (!trades.contains(CompanyNames.analyze(company.name()).trade()));
                     name = company.name();
                     label = "new name, known trade name";
                 }
