@@ -81,13 +81,18 @@ class ClaimMergeRaceTest {
 
         int claimsWon = 0;
         int mergesDone = 0;
-        for (Round round : rounds) {
+        for (int i = 0; i < rounds.size(); i++) {
+            Round round = rounds.get(i);
+            // the merge answers faster than a claim starts its process: in every other round it sets off a little
+            // later, so both orders occur (the assertions accept either)
+            long mergeDelayMillis = i % 2 == 0 ? 0 : 150;
             long clusterId = jdbc.queryForObject("select c.id from duplicate_cluster c join duplicate_cluster_member m"
                     + " on m.cluster_id = c.id where c.scan_id = ? and m.customer_id = ?", Long.class, scanId, round.held());
             List<Object> results = together(List.of(
                     () -> requests.claim(directory.actor(round.claimant()), round.pooled(), null),
                     () -> {
                         try {
+                            Thread.sleep(mergeDelayMillis);
                             return clusters.merge(clusterId, new DuplicateClusterService.MergeRequest(null, null,
                                     false, null), directory.actor(TestIdentities.ADMIN));
                         } catch (BusinessRuleException refused) {
