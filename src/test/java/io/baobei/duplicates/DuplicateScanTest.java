@@ -83,7 +83,7 @@ class DuplicateScanTest {
     void aScanStoppedInTheMiddleResumesAfterItsLastCommittedBatchAndFinishesWithTheSameClusters() {
         SplittableRandom random = new SplittableRandom(System.nanoTime());
         Seeded seeded = seed(random);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 150; i++) {
             // enough key rows for several batches of 300, whatever else the database holds
             pool("南京" + tradeName(random) + "咨询有限公司", null);
         }
@@ -212,9 +212,11 @@ class DuplicateScanTest {
         String phone = Processes.uniqueMobile();
         Long b1 = pool("广州市" + tradeName(random) + "贸易有限公司", phone);
         Long b2 = pool("杭州" + tradeName(random) + "物流有限公司", phone);
-        String typo = tradeName(random);
+        // four characters: a single mistyped character of a trade name that long is a typo whatever the character
+        // (a shorter one needs a 形近 or 同音 character, dedup.md)
+        String typo = tradeName(random) + (char) (0x5A00 + random.nextInt(0x2000));
         Long c1 = pool("上海" + typo + "信息技术有限公司", null);
-        Long c2 = pool("上海" + typo.charAt(0) + (char) (typo.charAt(1) + 1) + typo.charAt(2) + "信息技术有限公司", null);
+        Long c2 = pool("上海" + typo.charAt(0) + (char) (typo.charAt(1) + 1) + typo.substring(2) + "信息技术有限公司", null);
         Long alone = pool("成都" + tradeName(random) + "餐饮管理有限公司", null);
         return new Seeded(List.of(a1, a2), List.of(b1, b2), List.of(c1, c2), alone);
     }
