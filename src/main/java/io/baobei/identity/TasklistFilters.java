@@ -28,7 +28,6 @@ public class TasklistFilters implements ApplicationRunner {
     static final String DUE_SOON = "即将到期";
     static final String CLAIMS_TO_APPROVE = "待我审批领取";
     static final String EXTENSIONS_TO_DECIDE = "待我审批延期";
-    static final String APPEALS_TO_DECIDE = "待我裁决申诉";
 
     /** what every filter's task cards show: the task-local copy of the company name (engine.TaskCardListener) */
     static final List<Map<String, String>> CARD_VARIABLES =
@@ -51,9 +50,10 @@ public class TasklistFilters implements ApplicationRunner {
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
         // the managers' filter, and the first in their list (Tasklist opens the first filter by priority): a manager lands
         // on the reviews waiting for them; reps never review, so they do not see it and land on 我的任务
-        ensure(TO_REVIEW, "我所管理团队的待审核报备（含已认领）", -20, "#e69138",
+        // also the appeals (裁决申诉) they decide: the team's managers, or the directors when the owner is in another team
+        ensure(TO_REVIEW, "我所管理团队的待审核报备与待裁决申诉（含已认领）", -20, "#e69138",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskDefinitionKey("Task_ReviewRegistration").includeAssignedTasks(),
+                        .taskDefinitionKeyIn("Task_ReviewRegistration", "Task_DecideAppeal").includeAssignedTasks(),
                 // directors: the reviews escalated to them (their group is then a candidate)
                 Groups.MANAGERS, Groups.SALES_DIRECTORS, Groups.ADMINS);
         ensure(DUE_SOON, "三天内到期的我的任务", 0, "#cc0000",
@@ -68,11 +68,6 @@ public class TasklistFilters implements ApplicationRunner {
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskDefinitionKey("Task_DecideExtension").includeAssignedTasks(),
                 Groups.MANAGERS, Groups.ADMINS);
-        // appeals (申诉) go to the team's managers, or to the directors when the owner is in another team
-        ensure(APPEALS_TO_DECIDE, "待我裁决的申诉（含已认领）", -3, "#8e7cc3",
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskDefinitionKey("Task_DecideAppeal").includeAssignedTasks(),
-                Groups.MANAGERS, Groups.SALES_DIRECTORS, Groups.ADMINS);
     }
 
     private void ensure(String name, String description, int priority, String color, TaskQuery query) {

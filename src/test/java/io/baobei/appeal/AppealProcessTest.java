@@ -331,7 +331,10 @@ class AppealProcessTest {
         assertThat(appealOf(instance).getStatus()).isEqualTo(AppealStatus.OPEN);
         // the manager was not even told of it as a decider
         assertThat(notifications.of(TestIdentities.MGR_A, 0, 50).getContent())
-                .noneSatisfy(n -> assertThat(n.objectId()).isEqualTo(appealOf(instance).getId().toString()));
+                .noneSatisfy(n -> {
+                    assertThat(n.objectType()).isEqualTo("APPEAL");
+                    assertThat(n.objectId()).isEqualTo(appealOf(instance).getId().toString());
+                });
 
         Task decide = task(instance);
         processes.asUser(TestIdentities.MGR_A, () -> taskService.setAssignee(decide.getId(), null));

@@ -23,7 +23,7 @@ import io.baobei.support.TestIdentities;
 
 /**
  * An appeal (申诉) filed and decided in Camunda Tasklist (zh locale): a rep (赵磊) whose registration collided with a
- * colleague's customer chooses 提出申诉 on 撞单处理 with a reason and evidence; their manager (孙丽) finds it in 待我裁决申诉,
+ * colleague's customer chooses 提出申诉 on 撞单处理 with a reason and evidence; their manager (孙丽) finds it in 待我审核,
  * sees both sides (no contact data) and upholds it: the customer becomes the rep's. Screenshots of every step in
  * target/screenshots/appeal.
  */
@@ -70,10 +70,10 @@ class AppealBrowserTest {
         awaitStatus(instance.getId(), RegistrationStatus.APPEALING);
         tasklist.step("rep-logged-out", tasklist::logout);
 
-        // 2. The manager decides it in 待我裁决申诉, seeing both sides and no contact data.
+        // 2. The manager decides it in 待我审核 (beside the reviews), seeing both sides and no contact data.
         tasklist.step("manager-login", () -> login(tasklist, manager, "孙丽"));
         tasklist.step("decide-task", () -> {
-            tasklist.openOnlyTask("待我裁决申诉", "裁决申诉");
+            tasklist.openOnlyTask("待我审核", "裁决申诉");
             tasklist.claim();
         });
         assertThat(tasklist.inputOf("申诉内容").getAttribute("value")).contains("赵磊").contains("我在同事之前已拜访该客户并报价");
