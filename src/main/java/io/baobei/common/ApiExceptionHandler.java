@@ -111,6 +111,16 @@ public class ApiExceptionHandler {
         return json(HttpStatus.CONFLICT, Map.of("message", e.getMessage()));
     }
 
+    /**
+     * The same data was changed at the same moment by another transaction, typically a deadline timer of the
+     * customer's protection firing while the caller changes it: nothing was saved, trying again works.
+     */
+    @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
+    ResponseEntity<Map<String, Object>> concurrentChange(RuntimeException e) {
+        return json(HttpStatus.CONFLICT, Map.of("message", "数据刚被另一项操作（如到期提醒）同时更新，本次未保存，请刷新后重试"));
+    }
+
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<Map<String, Object>> tooManyRequests(TooManyRequestsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)
