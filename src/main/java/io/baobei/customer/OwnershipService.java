@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -22,6 +23,7 @@ import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
 import io.baobei.dedup.DuplicateCandidate;
+import io.baobei.dedup.DistinctPairs;
 import io.baobei.dedup.DuplicateCheck;
 import io.baobei.dedup.Verdict;
 import io.baobei.engine.AsSystem;
@@ -56,6 +58,7 @@ public class OwnershipService {
     private final List<PendingOwnershipRequests> pendingRequests;
     private final UserDirectory directory;
     private final DuplicateCheck duplicateCheck;
+    private final DistinctPairs distinctPairs;
     private final AsSystem asSystem;
     private final java.time.Clock clock;
 
@@ -63,8 +66,8 @@ public class OwnershipService {
                             ProtectionPeriodRepository periods, CustomerDetailChangeRepository detailChanges,
                             OwnershipHistory history, OwnershipRules rules, RepLocks repLocks,
                             ProtectionPort protection, List<PendingOwnershipRequests> pendingRequests,
-                            UserDirectory directory, DuplicateCheck duplicateCheck, AsSystem asSystem,
-                            java.time.Clock clock) {
+                            UserDirectory directory, DuplicateCheck duplicateCheck, DistinctPairs distinctPairs,
+                            AsSystem asSystem, java.time.Clock clock) {
         this.customers = customers;
         this.events = events;
         this.periods = periods;
@@ -76,6 +79,7 @@ public class OwnershipService {
         this.pendingRequests = pendingRequests;
         this.directory = directory;
         this.duplicateCheck = duplicateCheck;
+        this.distinctPairs = distinctPairs;
         this.asSystem = asSystem;
         this.clock = clock;
     }
@@ -237,8 +241,11 @@ public class OwnershipService {
     public Grant grant(RegistrationGrant request) {
         Instant now = Instant.now(clock);
         String submitter = request.submitter();
+        // an appeal decided NOT_SAME for a customer sharing the phone or e-mail: another company, as for the check
+        // (the credit code and the normalised name are refused for NOT_SAME, they are one company in the database)
+        Set<Long> distinct = distinctPairs.customersDistinctFrom(request.companyName());
         List<Customer> existing = customers.lockByStrongKeys(request.normalizedName(), request.creditCode(),
-                request.phone(), request.email());
+                request.phone(), request.email()).stream().filter(c -> !distinct.contains(c.getId())).toList();
         // the same rules as the duplicate check (similar spellings too), on the state of this transaction
         Verdict recheck = duplicateCheck.check(new DuplicateCandidate(request.companyName(), request.creditCode(),
                 request.phone(), request.email(), submitter)).verdict();

@@ -30,6 +30,7 @@ import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerRepository;
 import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.Grade;
+import io.baobei.registration.RegistrationForm;
 import io.baobei.customer.OwnershipAction;
 import io.baobei.customer.OwnershipService;
 import io.baobei.dedup.DuplicateCandidate;
@@ -226,6 +227,41 @@ class AppealProcessTest {
         Long newCustomer = registrationOf(instance).getCustomerId();
         assertThat(newCustomer).isNotEqualTo(customerId);
         assertThat(customers.findById(newCustomer).orElseThrow().getOwner()).isEqualTo(TestIdentities.REP_A1);
+        assertThat(customers.findById(customerId).orElseThrow().getOwner()).isEqualTo(TestIdentities.REP_A2);
+    }
+
+    @Test
+    void notTheSameCompanyForACustomerSharingThePhoneIsGrantedAsANewCustomer() {
+        // an agent's or a group switchboard's number: two companies, one phone (a strong key, so CONFLICT at first)
+        String phone = Processes.uniqueMobile();
+        String existing = Processes.uniqueName("珠海市共用电话甲");
+        Customer holder = new Customer(existing, Grade.B, Instant.now());
+        holder.updateDetails(existing, null, "另一位联系人", phone, null, "IT", "广东省", Grade.B);
+        Long customerId = ownership.importCustomer(holder,
+                new OwnershipService.ImportedOwner(TestIdentities.REP_A2, TestIdentities.TEAM_A), "测试导入", "test").getId();
+        String company = Processes.uniqueName("中山市共用电话乙");
+        RegistrationForm form = Processes.validForm(company);
+        ProcessInstance instance = processes.submit(TestIdentities.REP_A1, new RegistrationForm(form.companyName(),
+                form.creditCode(), form.contactName(), phone, form.email(), form.industry(), form.region(), form.grade(),
+                form.firstContactDate(), form.notes()));
+        processes.executeJob(instance);
+        assertThat(instance).isWaitingAt("Task_ResolveConflict");
+
+        appeal(instance, "对方只是与我们共用代理商的电话", null);
+        decide(instance, TestIdentities.MGR_A, "NOT_SAME", "名称、地址都不同，只是电话相同");
+        assertThat(instance).isWaitingAt("Task_ReviewRegistration");
+        Task review = task(instance);
+        processes.asUser(TestIdentities.MGR_A, () -> {
+            taskService.claim(review.getId(), TestIdentities.MGR_A);
+            taskService.complete(review.getId(), Map.of(RegistrationVariables.REVIEW_DECISION, "APPROVE"));
+        });
+        processes.executeJob(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Approved");
+        assertThat(registrationOf(instance).getStatus()).isEqualTo(RegistrationStatus.APPROVED);
+        Long granted = registrationOf(instance).getCustomerId();
+        assertThat(granted).isNotEqualTo(customerId);
+        assertThat(customers.findById(granted).orElseThrow().getOwner()).isEqualTo(TestIdentities.REP_A1);
         assertThat(customers.findById(customerId).orElseThrow().getOwner()).isEqualTo(TestIdentities.REP_A2);
     }
 
