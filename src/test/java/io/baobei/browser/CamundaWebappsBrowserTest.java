@@ -91,8 +91,10 @@ class CamundaWebappsBrowserTest {
         step("admin-users", () -> {
             driver.get(url("/camunda/app/admin/default/#/users"));
             waitForSignedIn();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[href*='/users/" + TestIdentities.REP_A1 + "']")));
+            // the first page of users, sorted by id (the suite creates many, so repA1 may be on a later page)
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[href*='/users/" + TestIdentities.ADMIN + "']")));
+            driver.get(url("/camunda/app/admin/default/#/users/" + TestIdentities.REP_A1 + "?tab=profile"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), TestIdentities.REP_A1));
         });
 
         step("api-docs", () -> {
