@@ -144,7 +144,7 @@ class RegistrationValidatorPropertiesTest {
         } else {
             // only blanks were typed: ASCII whitespace or any Unicode space, also after NFKC (full-width U+3000)
             assertThat(form.creditCode() == null || Normalizer.normalize(form.creditCode(), Normalizer.Form.NFKC)
-                    .codePoints().allMatch(c -> " \t\n\u000B\f\r".indexOf(c) >= 0 || Character.isSpaceChar(c)))
+                    .codePoints().allMatch(c -> " \t\n\u000B\f\r".indexOf(c) >= 0 || Character.isSpaceChar(c) || Character.isWhitespace(c)))
                     .as("credit code %s dropped as empty", form.creditCode()).isTrue();
         }
 
