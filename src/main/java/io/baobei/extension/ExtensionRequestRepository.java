@@ -1,6 +1,5 @@
 package io.baobei.extension;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,7 +10,6 @@ interface ExtensionRequestRepository extends JpaRepository<ExtensionRequest, Lon
 
     long countByProtectionProcessInstanceIdAndStatus(String protectionProcessInstanceId, ExtensionStatus status);
 
+    /** The customer's PENDING request: pending_customer_id is unique and set only while PENDING. */
     Optional<ExtensionRequest> findByPendingCustomerId(Long customerId);
-
-    List<ExtensionRequest> findByCustomerIdAndStatus(Long customerId, ExtensionStatus status);
 }

@@ -322,22 +322,22 @@ public class ExtensionService {
     }
 
     /**
-     * The ownership core changed a customer (in its transaction): each pending request of it whose requester no
-     * longer holds that protection period ends at once, through the message that interrupts its decide task. A
-     * request whose process is not waiting there (approved, its extension job pending) is cancelled by that job.
+     * The ownership core changed a customer (in its transaction): its pending request (one at most), if its
+     * requester no longer holds that protection period, ends at once, through the message that interrupts its decide
+     * task. A request whose process is not waiting there (approved, its extension job pending) is cancelled by that job.
      */
     public void customerChanged(OwnershipChanged change) {
-        for (ExtensionRequest request : requests.findByCustomerIdAndStatus(change.customerId(), ExtensionStatus.PENDING)) {
+        requests.findByPendingCustomerId(change.customerId()).ifPresent(request -> {
             if (request.getProcessInstanceId() == null
                     || stillHeld(request, change.status(), change.owner(), change.protectionProcessInstanceId())) {
-                continue;
+                return;
             }
             String reason = "客户已不在您的这一保护期中（" + change.action().label() + "），延期申请已取消";
             asSystem.run(() -> runtimeService.createMessageCorrelation(MESSAGE_OBSOLETE)
                     .processInstanceId(request.getProcessInstanceId())
                     .setVariable(CANCEL_REASON, reason)
                     .correlateAll());
-        }
+        });
     }
 
     private static boolean stillHeld(ExtensionRequest request, CustomerStatus status, String owner,
