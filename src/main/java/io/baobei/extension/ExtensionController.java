@@ -1,7 +1,6 @@
 package io.baobei.extension;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.data.domain.Pageable;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import io.baobei.common.Choices;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.PageResponse;
 import io.baobei.customer.Customer;
@@ -90,13 +90,9 @@ public class ExtensionController {
     public PageResponse<ExtensionService.ExtensionView> list(@RequestParam(required = false) String status,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable pageable) {
         Actor actor = directory.currentActor();
-        ExtensionStatus wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = ExtensionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("status", "状态应为 PENDING、APPROVED、REJECTED、REFUSED 或 CANCELLED");
-            }
+        ExtensionStatus wanted = Choices.parse(ExtensionStatus.class, status);
+        if (wanted == null && status != null && !status.isBlank()) {
+            throw InvalidInputException.of("status", "状态应为 PENDING、APPROVED、REJECTED、REFUSED 或 CANCELLED");
         }
         return PageResponse.of(service.list(actor, wanted, pageable), v -> v);
     }
