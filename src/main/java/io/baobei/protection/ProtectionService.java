@@ -157,11 +157,8 @@ public class ProtectionService {
         Object rawDays = variables.get(EXTENSION_DAYS);
         try {
             if (rawDays != null && !rawDays.toString().isBlank()) {
-                java.math.BigDecimal value = new java.math.BigDecimal(rawDays.toString().strip());
-                if (value.stripTrailingZeros().scale() > 0) {
-                    throw new NumberFormatException("not whole");
-                }
-                days = value.intValueExact();
+                // intValueExact refuses a fraction (1.5) and accepts a whole number however written (15.0, 1.5E1)
+                days = new java.math.BigDecimal(rawDays.toString().strip()).intValueExact();
             }
         } catch (NumberFormatException | ArithmeticException e) {
             days = -1;
