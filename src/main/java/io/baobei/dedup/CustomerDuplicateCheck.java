@@ -184,11 +184,6 @@ public class CustomerDuplicateCheck implements DuplicateCheck {
         return loaded;
     }
 
-    /** Step 4, the rules, for the benchmark's replay: {@code hashed} is the candidate, blind-indexed. */
-    public MatchRules.Evaluation evaluate(MatchRules.Profile hashed, StoredCustomer customer) {
-        return rules.evaluate(hashed, customer.profile());
-    }
-
     /** Step 4 as the check runs it, with the statistics read in step 2. */
     public MatchRules.Evaluation evaluate(MatchRules.Profile hashed, StoredCustomer customer, NameCandidates byName) {
         return rules.evaluate(hashed, customer.profile(), byName.statistics(rules.statistics()));

@@ -1,7 +1,6 @@
 package io.baobei.dedup;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Settings of the duplicate check ({@code baobei.dedup.*}).
@@ -20,7 +19,6 @@ public record DedupProperties(Double similarThreshold, Integer maxCandidates, Ra
 
     public static final int DEFAULT_DISTINCTIVE_MAX_CUSTOMERS = 20;
 
-    @ConstructorBinding
     public DedupProperties {
         similarThreshold = similarThreshold == null ? 0.5 : similarThreshold;
         maxCandidates = maxCandidates == null ? 200 : maxCandidates;
@@ -33,11 +31,6 @@ public record DedupProperties(Double similarThreshold, Integer maxCandidates, Ra
             throw new IllegalArgumentException("baobei.dedup.distinctive-max-customers must be 0 or more, and "
                     + "baobei.dedup.max-rows-per-key larger than it");
         }
-    }
-
-    /** Without the settings added later (callers written before them). */
-    public DedupProperties(Double similarThreshold, Integer maxCandidates, RateLimit rateLimit) {
-        this(similarThreshold, maxCandidates, rateLimit, null, null);
     }
 
     /** The defaults (tests and tools). */

@@ -43,9 +43,4 @@ public class DistinctPairs {
         return pairs.findByNormalizedName(CompanyNames.normalize(companyName)).stream()
                 .map(DistinctPair::getCustomerId).collect(Collectors.toSet());
     }
-
-    @Transactional(readOnly = true)
-    public boolean areDistinct(String companyName, Long customerId) {
-        return customersDistinctFrom(companyName).contains(customerId);
-    }
 }

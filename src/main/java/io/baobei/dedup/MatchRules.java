@@ -112,11 +112,6 @@ public final class MatchRules {
         return statistics;
     }
 
-    /** How many customers may share a trade name for it to count as distinctive; the check counts one more. */
-    public int distinctiveMaxCustomers() {
-        return names.distinctiveMaxCustomers();
-    }
-
     private static boolean same(String a, String b) {
         return a != null && a.equals(b);
     }

@@ -81,10 +81,6 @@ final class NameMatcher {
         return statistics.customersWithTrade(trade) <= distinctiveMaxCustomers;
     }
 
-    int distinctiveMaxCustomers() {
-        return distinctiveMaxCustomers;
-    }
-
     private static NameMatch withBranch(CompanyName a, CompanyName b, Set<MatchReason> reasons, double score) {
         if (a.branch() != b.branch()) {
             reasons.add(MatchReason.BRANCH);

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.Choices;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
 import io.baobei.common.NotFoundException;
@@ -183,11 +184,11 @@ public class DuplicateClusterService {
         if (state == null || state.isBlank()) {
             return ClusterState.OPEN;
         }
-        try {
-            return ClusterState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        ClusterState parsed = Choices.parse(ClusterState.class, state);
+        if (parsed == null) {
             throw new InvalidInputException(List.of(new FieldError("state", "状态只能是 OPEN（待处理）或 MERGED（已合并）")));
         }
+        return parsed;
     }
 
     private static Instant instant(Timestamp timestamp) {

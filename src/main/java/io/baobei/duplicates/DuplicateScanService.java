@@ -28,6 +28,7 @@ import io.baobei.customer.CustomerStatus;
 import io.baobei.dedup.CustomerDuplicateCheck;
 import io.baobei.dedup.MatchReason;
 import io.baobei.dedup.MatchRules;
+import io.baobei.dedup.TradeNameStatistics;
 import io.baobei.engine.AsSystem;
 import io.baobei.identity.Actor;
 
@@ -99,17 +100,20 @@ public class DuplicateScanService {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final CustomerDuplicateCheck check;
+    private final MatchRules rules;
     private final DuplicateScanProperties properties;
     private final RuntimeService runtimeService;
     private final AsSystem asSystem;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    DuplicateScanService(JdbcTemplate jdbc, CustomerDuplicateCheck check, DuplicateScanProperties properties,
-                         RuntimeService runtimeService, AsSystem asSystem, AuditLog auditLog, Clock clock) {
+    DuplicateScanService(JdbcTemplate jdbc, CustomerDuplicateCheck check, MatchRules rules,
+                         DuplicateScanProperties properties, RuntimeService runtimeService, AsSystem asSystem,
+                         AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.check = check;
+        this.rules = rules;
         this.properties = properties;
         this.runtimeService = runtimeService;
         this.asSystem = asSystem;
@@ -281,6 +285,10 @@ public class DuplicateScanService {
                 }
             }
         }
+        // each trade name counted once per batch: the pairs of a t: key's group all share its trade name, and the
+        // rules would otherwise look its count up again for every pair (up to max-group² / 2 queries for one count)
+        Map<String, Integer> counted = new HashMap<>();
+        TradeNameStatistics statistics = trade -> counted.computeIfAbsent(trade, rules.statistics()::customersWithTrade);
         Map<Pair, MatchRules.Evaluation> confirmed = new HashMap<>();
         for (Pair pair : candidates) {
             CustomerDuplicateCheck.StoredCustomer a = stored.get(pair.a());
@@ -288,7 +296,7 @@ public class DuplicateScanService {
             if (a == null || b == null) {
                 continue;
             }
-            MatchRules.Evaluation evaluation = check.evaluate(a.profile(), b);
+            MatchRules.Evaluation evaluation = rules.evaluate(a.profile(), b.profile(), statistics);
             if (likelyDuplicate(evaluation, a.profile(), b.profile())) {
                 confirmed.put(pair, evaluation);
             }

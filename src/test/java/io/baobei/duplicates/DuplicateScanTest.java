@@ -10,7 +10,6 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -142,16 +141,9 @@ class DuplicateScanTest {
 
     /** Executes the scan's jobs until its process ends, as the job executor would; returns the scan id. */
     long runScan(long scanId) {
-        String processInstance = processOf(scanId);
-        for (int i = 0; i < 10_000; i++) {
-            Job job = managementService.createJobQuery().processInstanceId(processInstance).singleResult();
-            if (job == null) {
-                assertThat(progress(scanId).get("phase")).isEqualTo("DONE");
-                return scanId;
-            }
-            managementService.executeJob(job.getId());
-        }
-        throw new AssertionError("scan " + scanId + " did not finish");
+        new ScanJobs(scans, managementService, jdbc, directory).run(scanId);
+        assertThat(progress(scanId).get("phase")).isEqualTo("DONE");
+        return scanId;
     }
 
     private void executeJob(String processInstance) {

@@ -7,12 +7,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.baobei.identity.UserDirectory;
 import io.baobei.support.TestIdentities;
 
-/** Runs a duplicate scan in a test as the job executor would: every job of its process, one after the other. */
-record ScanJobs(DuplicateScanService scans, ManagementService managementService, JdbcTemplate jdbc,
-                UserDirectory directory) {
+/**
+ * Runs a duplicate scan in a test as the job executor would: every job of its process, one after the other (also
+ * for pool.ClaimMergeRaceTest).
+ */
+public record ScanJobs(DuplicateScanService scans, ManagementService managementService, JdbcTemplate jdbc,
+                       UserDirectory directory) {
 
     /** Starts a scan as the test admin and runs it to its end; returns the scan id. */
-    long scan() {
+    public long scan() {
         return run(scans.start(directory.actor(TestIdentities.ADMIN)).id());
     }
 
@@ -30,7 +33,7 @@ record ScanJobs(DuplicateScanService scans, ManagementService managementService,
     }
 
     /** The cluster of the scan that holds {@code customerId}. */
-    long clusterOf(long scanId, Long customerId) {
+    public long clusterOf(long scanId, Long customerId) {
         return jdbc.queryForObject("select c.id from duplicate_cluster c join duplicate_cluster_member m"
                 + " on m.cluster_id = c.id where c.scan_id = ? and m.customer_id = ?", Long.class, scanId, customerId);
     }

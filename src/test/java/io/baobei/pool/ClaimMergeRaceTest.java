@@ -5,16 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +21,14 @@ import io.baobei.customer.Grade;
 import io.baobei.customer.OwnershipService;
 import io.baobei.duplicates.DuplicateClusterService;
 import io.baobei.duplicates.DuplicateScanService;
+import io.baobei.duplicates.ScanJobs;
 import io.baobei.identity.UserDirectory;
 import io.baobei.protection.ProtectionVariables;
 import io.baobei.support.BaobeiSpringTest;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
 
+import static io.baobei.pool.Together.together;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,7 +72,8 @@ class ClaimMergeRaceTest {
             Long pooled = ownership.importCustomer(customer(trade + "科技（深圳）有限公司"), null, "测试导入", "test").getId();
             rounds.add(new Round(holder, claimant, held, pooled));
         }
-        long scanId = scan();
+        ScanJobs jobs = new ScanJobs(scans, managementService, jdbc, directory);
+        long scanId = jobs.scan();
 
         int claimsWon = 0;
         int mergesDone = 0;
@@ -86,8 +82,7 @@ class ClaimMergeRaceTest {
             // the merge answers faster than a claim starts its process: in every other round it sets off a little
             // later, so both orders occur (the assertions accept either)
             long mergeDelayMillis = i % 2 == 0 ? 0 : 150;
-            long clusterId = jdbc.queryForObject("select c.id from duplicate_cluster c join duplicate_cluster_member m"
-                    + " on m.cluster_id = c.id where c.scan_id = ? and m.customer_id = ?", Long.class, scanId, round.held());
+            long clusterId = jobs.clusterOf(scanId, round.held());
             List<Object> results = together(List.of(
                     () -> requests.claim(directory.actor(round.claimant()), round.pooled(), null),
                     () -> {
@@ -136,42 +131,6 @@ class ClaimMergeRaceTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProtectionVariables.PROCESS_KEY)
                 .processInstanceBusinessKey(customerId.toString()).count())
                 .as("protection processes of " + customerId + " in " + what).isEqualTo(expected);
-    }
-
-    private long scan() {
-        long scanId = scans.start(directory.actor(TestIdentities.ADMIN)).id();
-        String processInstance = jdbc.queryForObject("select process_instance_id from duplicate_scan where id = ?",
-                String.class, scanId);
-        Job job;
-        while ((job = managementService.createJobQuery().processInstanceId(processInstance).singleResult()) != null) {
-            managementService.executeJob(job.getId());
-        }
-        return scanId;
-    }
-
-    private static <T> List<T> together(List<Callable<T>> actions) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(actions.size());
-        CountDownLatch ready = new CountDownLatch(actions.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> action : actions) {
-                futures.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return action.call();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     private static String tradeName(SplittableRandom random) {

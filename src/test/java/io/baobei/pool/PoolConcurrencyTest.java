@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -46,6 +42,7 @@ import io.baobei.support.BaobeiSpringTest;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
 
+import static io.baobei.pool.Together.together;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -277,35 +274,6 @@ class PoolConcurrencyTest {
         CLAIM_MILLIS.computeIfAbsent(scenario, s -> Collections.synchronizedList(new ArrayList<>()))
                 .add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         return answer;
-    }
-
-    /**
-     * Runs the actions on threads of their own, released together by a start gate once all are ready; returns
-     * their results in the order given.
-     */
-    private static <T> List<T> together(List<Callable<T>> actions) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(actions.size());
-        CountDownLatch ready = new CountDownLatch(actions.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> action : actions) {
-                futures.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return action.call();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     /** One owner, one running protection period and one running protection instance, all of {@code owner}. */
