@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.domain.Page;
@@ -34,6 +33,7 @@ import io.baobei.customer.OwnershipService;
 import io.baobei.customer.OwnershipSource;
 import io.baobei.dedup.DistinctPairs;
 import io.baobei.dedup.Verdict;
+import io.baobei.engine.TaskCandidates;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
@@ -392,12 +392,7 @@ public class AppealService {
         if (task == null || appeal.getStatus() != AppealStatus.OPEN) {
             return; // decided meanwhile
         }
-        boolean already = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                        && Groups.SALES_DIRECTORS.equals(link.getGroupId()));
-        if (!already) {
-            taskService.addCandidateGroup(task.getId(), Groups.SALES_DIRECTORS);
-        }
+        TaskCandidates.addGroupOnce(taskService, task.getId(), Groups.SALES_DIRECTORS);
         appeal.markEscalated(Instant.now(clock));
         auditLog.recordAs(AuditLog.SYSTEM, "APPEAL_ESCALATED", AppealNotices.OBJECT_TYPE, appeal.getId(), "status=OPEN",
                 "status=OPEN;candidates+=" + Groups.SALES_DIRECTORS, "申诉超时未裁决，升级至销售总监");
