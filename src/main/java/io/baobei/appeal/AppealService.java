@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.Choices;
 import io.baobei.common.DisplayTimes;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
@@ -287,9 +287,8 @@ public class AppealService {
         if (value == null) {
             errors.add(new FieldError(AppealVariables.OUTCOME, "请选择裁决结果：驳回申诉、客户转给申诉人或不是同一家公司"));
         } else {
-            try {
-                outcome = AppealOutcome.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            outcome = Choices.parse(AppealOutcome.class, value);
+            if (outcome == null) {
                 errors.add(new FieldError(AppealVariables.OUTCOME,
                         "裁决结果应为 DISMISS（驳回申诉）、TRANSFER（客户转给申诉人）或 NOT_SAME（不是同一家公司）"));
             }
