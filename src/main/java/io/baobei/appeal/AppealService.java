@@ -7,12 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.domain.Page;
@@ -22,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
 import io.baobei.common.BusinessRuleException;
+import io.baobei.common.Choices;
 import io.baobei.common.DisplayTimes;
 import io.baobei.common.FieldError;
 import io.baobei.common.InvalidInputException;
@@ -34,6 +33,7 @@ import io.baobei.customer.OwnershipService;
 import io.baobei.customer.OwnershipSource;
 import io.baobei.dedup.DistinctPairs;
 import io.baobei.dedup.Verdict;
+import io.baobei.engine.TaskCandidates;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
@@ -287,9 +287,8 @@ public class AppealService {
         if (value == null) {
             errors.add(new FieldError(AppealVariables.OUTCOME, "请选择裁决结果：驳回申诉、客户转给申诉人或不是同一家公司"));
         } else {
-            try {
-                outcome = AppealOutcome.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            outcome = Choices.parse(AppealOutcome.class, value);
+            if (outcome == null) {
                 errors.add(new FieldError(AppealVariables.OUTCOME,
                         "裁决结果应为 DISMISS（驳回申诉）、TRANSFER（客户转给申诉人）或 NOT_SAME（不是同一家公司）"));
             }
@@ -392,12 +391,7 @@ public class AppealService {
         if (task == null || appeal.getStatus() != AppealStatus.OPEN) {
             return; // decided meanwhile
         }
-        boolean already = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                        && Groups.SALES_DIRECTORS.equals(link.getGroupId()));
-        if (!already) {
-            taskService.addCandidateGroup(task.getId(), Groups.SALES_DIRECTORS);
-        }
+        TaskCandidates.addGroupOnce(taskService, task.getId(), Groups.SALES_DIRECTORS);
         appeal.markEscalated(Instant.now(clock));
         auditLog.recordAs(AuditLog.SYSTEM, "APPEAL_ESCALATED", AppealNotices.OBJECT_TYPE, appeal.getId(), "status=OPEN",
                 "status=OPEN;candidates+=" + Groups.SALES_DIRECTORS, "申诉超时未裁决，升级至销售总监");

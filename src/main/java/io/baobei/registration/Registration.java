@@ -137,10 +137,6 @@ public class Registration {
         this.updatedAt = now;
     }
 
-    void recordDecision(ReviewDecision decision, String reason, String reviewer, Instant now) {
-        recordDecision(decision, reason, false, reviewer, now);
-    }
-
     void recordDecision(ReviewDecision decision, String reason, boolean asDuplicate, String reviewer, Instant now) {
         this.rejectedAsDuplicate = decision == ReviewDecision.REJECT ? asDuplicate : null;
         this.decision = decision;

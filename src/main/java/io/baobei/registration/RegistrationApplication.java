@@ -54,13 +54,10 @@ public class RegistrationApplication {
         return new RegistrationController.Created(id, RegistrationStatus.CHECKING, instance.getId());
     }
 
-    /** Completes the pending review task of the registration for the calling manager. */
-    @Transactional
-    public void decide(Long registrationId, String decision, String reason) {
-        decide(registrationId, decision, reason, null);
-    }
-
-    /** The same, with the 驳回类别 (rejected as a duplicate of an existing customer) when {@code duplicate}. */
+    /**
+     * Completes the pending review task of the registration for the calling manager, with the 驳回类别 (rejected as a
+     * duplicate of an existing customer) when {@code duplicate}.
+     */
     @Transactional
     public void decide(Long registrationId, String decision, String reason, Boolean duplicate) {
         Actor actor = directory.currentActor();

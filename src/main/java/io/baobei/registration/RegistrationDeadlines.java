@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.audit.AuditLog;
+import io.baobei.engine.TaskCandidates;
 import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
 import io.baobei.notification.NotificationEvent;
@@ -144,12 +144,7 @@ public class RegistrationDeadlines {
         if (review == null) {
             return; // decided meanwhile: nothing waits any more
         }
-        boolean already = taskService.getIdentityLinksForTask(review.getId()).stream()
-                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                        && Groups.SALES_DIRECTORS.equals(link.getGroupId()));
-        if (!already) {
-            taskService.addCandidateGroup(review.getId(), Groups.SALES_DIRECTORS);
-        }
+        TaskCandidates.addGroupOnce(taskService, review.getId(), Groups.SALES_DIRECTORS);
         Instant now = Instant.now(clock);
         registration.markReviewEscalated(now);
         auditLog.recordAs(AuditLog.SYSTEM, "REVIEW_ESCALATED", "REGISTRATION", registrationId, "status=IN_REVIEW",

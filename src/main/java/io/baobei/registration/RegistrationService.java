@@ -304,17 +304,9 @@ public class RegistrationService {
     /**
      * Records a manager's review; a rejection or send-back needs a reason. {@code reviewer} is who completed the
      * review task, as the engine knows it: a manager of the submitter's team (or an admin), or a director once the
-     * review was escalated; never the submitter.
-     */
-    public ReviewDecision recordReview(Long registrationId, String processInstanceId, Object decisionValue,
-                                       Object reasonValue, String reviewer) {
-        return recordReview(registrationId, processInstanceId, decisionValue, reasonValue, null, reviewer);
-    }
-
-    /**
-     * The same, with the review form's 驳回类别: {@code asDuplicateValue} true when a rejection is because the company is
-     * an existing customer. Only a SUSPECT verdict has such a match to point at; the submitter may then appeal it
-     * ("this is a different company"), see io.baobei.appeal.
+     * review was escalated; never the submitter. With the review form's 驳回类别: {@code asDuplicateValue} true when a
+     * rejection is because the company is an existing customer. Only a SUSPECT verdict has such a match to point at;
+     * the submitter may then appeal it ("this is a different company"), see io.baobei.appeal.
      */
     public ReviewDecision recordReview(Long registrationId, String processInstanceId, Object decisionValue,
                                        Object reasonValue, Object asDuplicateValue, String reviewer) {

@@ -45,9 +45,10 @@ public class RejectionTaskListener implements TaskListener {
                 : "主管 " + manager + " 于 " + when + "驳回了这份报备。";
         task.setVariableLocal(DECISION_NOTICE, notice);
         task.setVariableLocal(REJECTION_REASON, rejection.reason() == null ? "（未填写原因）" : rejection.reason());
+        Registration registration = service.inProcess(registrationId(task.getExecution()), task.getProcessInstanceId(),
+                RegistrationStatus.REJECTED, RegistrationStatus.REFUSED);
         // the form offers 申诉 only for a rejection as a duplicate of a SUSPECT match; the appeal's first step checks again
-        task.setVariableLocal(APPEALABLE, appeals.isAppealableRejection(service.load(registrationId(task.getExecution()))));
-        notices.rejected(service.inProcess(registrationId(task.getExecution()), task.getProcessInstanceId(),
-                RegistrationStatus.REJECTED, RegistrationStatus.REFUSED), task.getId());
+        task.setVariableLocal(APPEALABLE, appeals.isAppealableRejection(registration));
+        notices.rejected(registration, task.getId());
     }
 }
