@@ -209,9 +209,7 @@ public class ExtensionService {
         String currentEnd = end == null ? "—" : DisplayTimes.minute(end, clock);
         String requested = request.getDays() + " 天" + (end == null ? ""
                 : " → 延至 " + DisplayTimes.minute(end.plus(Duration.ofDays(request.getDays())), clock));
-        List<String> managers = request.getRequesterTeam() == null ? List.of()
-                : directory.membersOf(Groups.reviewersOf(request.getRequesterTeam())).stream()
-                .filter(user -> !user.equals(request.getRequester())).toList();
+        List<String> managers = directory.managersOf(request.getRequesterTeam(), request.getRequester());
         notifications.notify(NotificationEvent.of(NotificationKind.EXTENSION_WAITING,
                 key(request, "waiting:" + taskId), managers, OBJECT_TYPE, request.getId(), taskId,
                 Map.of("customer", customer.getCompanyName(), "by", directory.nameAndLogin(request.getRequester()),

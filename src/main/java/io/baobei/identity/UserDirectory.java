@@ -109,6 +109,17 @@ public class UserDirectory {
                 .map(User::getId).sorted().toList();
     }
 
+    /**
+     * The managers of a team (its reviewer group, {@link Groups#reviewersOf}) who are told of a colleague's request
+     * or customer: every member but {@code except}, who is a party to it. None for a user without a team.
+     */
+    public List<String> managersOf(String team, String except) {
+        if (team == null) {
+            return List.of();
+        }
+        return membersOf(Groups.reviewersOf(team)).stream().filter(user -> !user.equals(except)).toList();
+    }
+
     public boolean exists(String username) {
         return asSystem(() -> identityService.createUserQuery().userId(username).count() > 0);
     }

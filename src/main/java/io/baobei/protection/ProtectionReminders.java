@@ -13,7 +13,6 @@ import io.baobei.audit.AuditLog;
 import io.baobei.common.DisplayTimes;
 import io.baobei.customer.Customer;
 import io.baobei.customer.OwnershipService;
-import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
 import io.baobei.notification.NotificationEvent;
 import io.baobei.notification.NotificationKind;
@@ -120,11 +119,7 @@ public class ProtectionReminders {
 
     /** The members of the owner's team's manager group, not the owner (who is told as the owner). */
     private List<String> managersOf(Customer customer) {
-        if (customer.getOwnerTeam() == null) {
-            return List.of();
-        }
-        return directory.membersOf(Groups.reviewersOf(customer.getOwnerTeam())).stream()
-                .filter(user -> !user.equals(customer.getOwner())).toList();
+        return directory.managersOf(customer.getOwnerTeam(), customer.getOwner());
     }
 
     /** One occurrence: this protection and this deadline (a moved deadline is a new one). */

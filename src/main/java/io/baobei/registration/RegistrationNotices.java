@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.baobei.identity.Groups;
 import io.baobei.identity.UserDirectory;
 import io.baobei.notification.NotificationEvent;
 import io.baobei.notification.NotificationKind;
@@ -33,8 +32,7 @@ class RegistrationNotices {
 
     /** Task_ReviewRegistration created: every reviewer of the submitter's team, except the submitter. */
     void reviewWaiting(Registration registration, String taskId) {
-        List<String> reviewers = directory.membersOf(Groups.reviewersOf(registration.getTeamId())).stream()
-                .filter(user -> !user.equals(registration.getSubmitter())).toList();
+        List<String> reviewers = directory.managersOf(registration.getTeamId(), registration.getSubmitter());
         notifications.notify(NotificationEvent.of(NotificationKind.REVIEW_WAITING,
                 key(registration, "review:" + taskId), reviewers, OBJECT_TYPE, registration.getId(), taskId,
                 Map.of("customer", registration.getCompanyName(),
