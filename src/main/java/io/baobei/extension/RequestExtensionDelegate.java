@@ -13,8 +13,8 @@ import static io.baobei.extension.ExtensionVariables.EXTENSION_REASON;
  * Task_RequestExtension of CustomerProtectionProcess: the owner chose 申请延期 in the follow-up task. The same path as
  * {@code POST /api/customers/{id}/extension}: the customer is the instance's business key (a form cannot change it),
  * the requester the instance's owner, the period this very instance. A request the rules refuse (over the policy's
- * limits, one already pending) is recorded REFUSED and the owner notified: never an incident. Input the form should
- * have refused (no days, no reason) is a field error, shown on the form when this step runs in its transaction.
+ * limits, one already pending) is recorded REFUSED and the owner notified: never an incident. The days and the reason
+ * were checked in the follow-up form's transaction (Task_CheckFollowUp); this step runs asynchronously afterwards.
  */
 @Component
 public class RequestExtensionDelegate implements JavaDelegate {
