@@ -140,7 +140,7 @@ final class Tasklist implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             selectFilter(filter);
             seen = new ArrayList<>();
-            if (openTaskOf(taskName, fieldLabel, value, seen)) {
+            if (openCardOf(taskName, fieldLabel, value, seen)) {
                 return;
             }
             driver.navigate().refresh();
@@ -197,33 +197,49 @@ final class Tasklist implements AutoCloseable {
         }
     }
 
-    private boolean openTaskOf(String taskName, String fieldLabel, String value, List<String> seen) {
-        int count = taskLinks(taskName).size();
-        for (int i = 1; i <= count; i++) {
-            By nth = By.xpath("(" + taskLinksXpath(taskName) + ")[" + i + "]");
-            WebElement link = wait.until(ExpectedConditions.elementToBeClickable(nth));
-            String before = isOpen(link) ? null : shownValue(fieldLabel);
-            try {
-                openTaskLink(link, taskName);
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                // the list was redrawn meanwhile (a review opened before was claimed for the manager): find it again
-                openTaskLink(wait.until(ExpectedConditions.elementToBeClickable(nth)), taskName);
-            }
-            // Tasklist reuses the form and loads the new task's variables asynchronously: wait for them
-            String shown = wait.until(d -> {
-                String now = shownValue(fieldLabel);
-                return now == null || now.equals(before) ? null : now;
-            });
-            if (shown.equals(value)) {
+    /**
+     * Opens the task whose card shows {@code value} (every filter shows the company name on its cards), on this page
+     * of the list or a later one: a director's or an admin's list can hold more than one page of 15 tasks, and tasks
+     * created while another test had moved the engine's clock are listed first (Tasklist sorts by creation date).
+     * Then waits for the form to show that value in the field labelled {@code fieldLabel}.
+     */
+    private boolean openCardOf(String taskName, String fieldLabel, String value, List<String> seen) {
+        String cards = "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]";
+        By card = By.xpath(cards + "[contains(normalize-space(.), " + xpathLiteral(value) + ")]"
+                + "//h4[contains(@class,'task')]/a");
+        By nextPage = By.xpath("//ul[contains(@class,'pagination')][ancestor::*[.//ol[contains(@class,'tasks-list')]]]"
+                + "/li[contains(@class,'pagination-next') and not(contains(@class,'disabled'))]/a");
+        if (taskLinks(taskName).isEmpty()) {
+            return false;
+        }
+        for (int page = 1; page <= 20; page++) {
+            List<WebElement> found = driver.findElements(card);
+            if (!found.isEmpty()) {
+                openTaskLink(found.get(0), taskName);
+                // Tasklist reuses the form and loads the new task's variables asynchronously: wait for them
+                wait.until(d -> value.equals(shownValue(fieldLabel)) ? true : null);
                 return true;
             }
-            seen.add(shown);
+            driver.findElements(By.xpath(cards)).forEach(other -> seen.add(other.getText().replace('\n', ' ')));
+            List<WebElement> next = driver.findElements(nextPage);
+            if (next.isEmpty()) {
+                return false;
+            }
+            WebElement firstCard = driver.findElement(By.cssSelector("ol.tasks-list > li.task"));
+            scrollIntoView(next.get(0)).click();
+            wait.until(ExpectedConditions.stalenessOf(firstCard));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list > li.task")));
         }
         return false;
     }
 
-    private boolean isOpen(WebElement taskLink) {
-        return driver.getCurrentUrl().contains("task=" + taskId(taskLink));
+    /** An XPath string literal for any text (a company name may hold a quote). */
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
     }
 
     private static String taskId(WebElement taskLink) {
