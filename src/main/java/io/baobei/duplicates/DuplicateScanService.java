@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -137,7 +138,7 @@ public class DuplicateScanService {
                         + running.view().percent() + "%），完成后才能再次扫描");
             }
             // its process was deleted (Cockpit): nothing will finish it
-            jdbc.update("update duplicate_scan set state = 'FAILED', finished_at = ? where id = ?",
+            jdbc.update("update duplicate_scan set state = 'FAILED', running_slot = null, finished_at = ? where id = ?",
                     Timestamp.from(Instant.now(clock)), running.id());
         }
         long total = count("select count(*) from customer_name_key")
@@ -145,17 +146,23 @@ public class DuplicateScanService {
                 + count("select count(*) from customer where email_hash is not null and status <> 'MERGED'");
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         Instant now = Instant.now(clock);
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("insert into duplicate_scan (state, phase, max_group,"
-                    + " rows_total, rows_read, keys_skipped, pairs_checked, pairs_confirmed, clusters, started_by,"
-                    + " started_at) values ('RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, ?, ?)", new String[] {"id"});
-            statement.setString(1, Phase.NAME_KEYS.name());
-            statement.setInt(2, properties.maxGroup());
-            statement.setLong(3, total);
-            statement.setString(4, admin.username());
-            statement.setTimestamp(5, Timestamp.from(now));
-            return statement;
-        }, key);
+        try {
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("insert into duplicate_scan (state, running_slot, phase,"
+                        + " max_group, rows_total, rows_read, keys_skipped, pairs_checked, pairs_confirmed, clusters,"
+                        + " started_by, started_at) values ('RUNNING', 1, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?)",
+                        new String[] {"id"});
+                statement.setString(1, Phase.NAME_KEYS.name());
+                statement.setInt(2, properties.maxGroup());
+                statement.setLong(3, total);
+                statement.setString(4, admin.username());
+                statement.setTimestamp(5, Timestamp.from(now));
+                return statement;
+            }, key);
+        } catch (DuplicateKeyException startedMeanwhile) {
+            // another admin's start committed between our check and this insert (V18: one running scan)
+            throw new BusinessRuleException("另一次重复客户扫描刚刚开始，正在进行，完成后才能再次扫描");
+        }
         long id = key.getKey().longValue();
         String processInstanceId = asSystem.call(() -> runtimeService.startProcessInstanceByKey(
                 DuplicateScanVariables.PROCESS_KEY, Long.toString(id)).getId());
@@ -418,7 +425,8 @@ public class DuplicateScanService {
         jdbc.batchUpdate("insert into duplicate_cluster_member (cluster_id, customer_id) values (?, ?)", memberRows);
         // the pairs as stored: the running count may have counted a pair H2 wrote again
         long pairs = jdbc.queryForObject("select count(*) from duplicate_pair where scan_id = ?", Long.class, scanId);
-        jdbc.update("update duplicate_scan set state = 'DONE', phase = 'DONE', clusters = ?, pairs_confirmed = ?,"
+        jdbc.update("update duplicate_scan set state = 'DONE', running_slot = null, phase = 'DONE', clusters = ?,"
+                + " pairs_confirmed = ?,"
                 + " rows_read = rows_total, finished_at = ? where id = ?", clusters.size(), pairs,
                 Timestamp.from(Instant.now(clock)), scanId);
         auditLog.recordAs(AuditLog.SYSTEM, "DUPLICATE_SCAN_DONE", "DUPLICATE_SCAN", scanId, null,

@@ -24,6 +24,7 @@ import io.baobei.identity.UserDirectory;
 import io.baobei.support.BaobeiSpringTest;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
+import io.baobei.support.Together;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The scan finds the duplicates seeded here, with the check's rules, and nothing else of theirs; a scan stopped in
  * the middle (a batch rolled back as by a crash, then the jobs of the restarted node) finishes with the same
- * clusters as an uninterrupted one, every pair once.
+ * clusters as an uninterrupted one, every pair once; of two scans started at the same moment one runs.
  */
 @BaobeiSpringTest
 class DuplicateScanTest {
@@ -125,6 +126,27 @@ class DuplicateScanTest {
         assertThatThrownBy(this::startScan).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("正在进行");
         runScan(running);
+    }
+
+    @Test
+    void twoAdminsStartingAScanAtTheSameMomentStartOne() throws Exception {
+        java.util.concurrent.Callable<Object> start = () -> {
+            try {
+                return startScan();
+            } catch (BusinessRuleException refused) {
+                return refused.getMessage();
+            }
+        };
+        List<Object> outcomes = Together.together(List.of(start, start));
+
+        assertThat(outcomes).as("one scan started").filteredOn(Long.class::isInstance).hasSize(1);
+        assertThat(outcomes).as("the other admin told").filteredOn(String.class::isInstance).singleElement()
+                .asString().contains("正在进行");
+        assertThat(jdbc.queryForObject("select count(*) from duplicate_scan where state = 'RUNNING'", Long.class))
+                .isOne();
+        runScan((Long) outcomes.stream().filter(Long.class::isInstance).findFirst().orElseThrow());
+        assertThat(jdbc.queryForObject("select count(*) from duplicate_scan where state = 'RUNNING'", Long.class))
+                .isZero();
     }
 
     /** A test that failed half-way leaves no running scan behind to refuse the next one. */

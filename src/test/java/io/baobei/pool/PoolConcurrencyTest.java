@@ -42,7 +42,7 @@ import io.baobei.support.BaobeiSpringTest;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
 
-import static io.baobei.pool.Together.together;
+import static io.baobei.support.Together.together;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;

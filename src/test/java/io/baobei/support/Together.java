@@ -1,4 +1,4 @@
-package io.baobei.pool;
+package io.baobei.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The start gate of the pool's race tests (PoolConcurrencyTest, ClaimMergeRaceTest). */
-final class Together {
+/** The start gate of the race tests (pool claims, merges, duplicate scans). */
+public final class Together {
 
     private Together() {
     }
@@ -21,7 +21,7 @@ final class Together {
      * Runs the actions on threads of their own, released together by a start gate once all are ready; returns
      * their results in the order given.
      */
-    static <T> List<T> together(List<Callable<T>> actions) throws Exception {
+    public static <T> List<T> together(List<Callable<T>> actions) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(actions.size());
         CountDownLatch ready = new CountDownLatch(actions.size());
         CountDownLatch start = new CountDownLatch(1);
