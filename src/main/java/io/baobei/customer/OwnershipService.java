@@ -619,7 +619,16 @@ public class OwnershipService {
     }
 
     /** The outcome of a merge: who survived, who was closed as merged into it. */
-    public record Merge(Long survivorId, List<Long> mergedIds) {
+    /** The survivor (its name and owner after the merge) and each customer merged into it, with its owner before. */
+    public record Merge(Long survivorId, String survivorName, String survivorOwner, List<Merged> merged) {
+
+        public List<Long> mergedIds() {
+            return merged.stream().map(Merged::id).toList();
+        }
+    }
+
+    /** @param formerOwner the rep who held it until the merge, null for a customer in the pool */
+    public record Merged(Long id, String companyName, String formerOwner) {
     }
 
     /**
@@ -674,7 +683,7 @@ public class OwnershipService {
                 .orElseGet(() -> locked.stream().min(registeredFirst).orElseThrow());
         Instant now = Instant.now(clock);
         String why = note == null || note.isBlank() ? "" : "：" + note.strip();
-        List<Long> merged = new ArrayList<>();
+        List<Merged> merged = new ArrayList<>();
         for (Customer customer : locked) {
             if (customer == survivor) {
                 continue;
@@ -706,8 +715,8 @@ public class OwnershipService {
             history.record(survivor, OwnershipAction.MERGED, survivor.getOwner(), survivor.getStatus(), "并入重复客户 "
                     + customer.getId() + "「" + customer.getCompanyName() + "」（原为" + was + "）"
                     + (moved.isEmpty() ? "" : "，移入" + String.join("、", moved)) + why, actor, null);
-            merged.add(customer.getId());
+            merged.add(new Merged(customer.getId(), customer.getCompanyName(), fromOwner));
         }
-        return new Merge(survivor.getId(), merged);
+        return new Merge(survivor.getId(), survivor.getCompanyName(), survivor.getOwner(), merged);
     }
 }

@@ -27,6 +27,9 @@ import io.baobei.customer.CustomerStatus;
 import io.baobei.customer.OwnershipService;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
+import io.baobei.notification.NotificationEvent;
+import io.baobei.notification.NotificationKind;
+import io.baobei.notification.Notifications;
 
 /** The clusters of the latest finished scan, and their merge through the ownership core (admins). */
 @Service
@@ -56,16 +59,18 @@ public class DuplicateClusterService {
     private final OwnershipService ownership;
     private final UserDirectory directory;
     private final AuditLog auditLog;
+    private final Notifications notifications;
     private final Clock clock;
 
     DuplicateClusterService(JdbcTemplate jdbc, DuplicateScanService scans, OwnershipService ownership,
-                            UserDirectory directory, AuditLog auditLog, Clock clock) {
+                            UserDirectory directory, AuditLog auditLog, Notifications notifications, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.scans = scans;
         this.ownership = ownership;
         this.directory = directory;
         this.auditLog = auditLog;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -172,7 +177,36 @@ public class DuplicateClusterService {
         auditLog.recordAs(admin.username(), "DUPLICATES_MERGED", "DUPLICATE_CLUSTER", clusterId,
                 cut("members=" + members), cut("survivor=" + merge.survivorId() + ";acrossOwners="
                         + request.acrossOwners() + ";merged=" + merge.mergedIds()), request.note());
+        notifyOwners(merge, request.note(), admin);
         return new MergeView(clusterId, state.name(), merge.survivorId(), merge.mergedIds());
+    }
+
+    /**
+     * The reps whose customer list changed hear of it: each who held a merged customer (it is gone from their list),
+     * and the survivor's owner, who finds the others' follow-ups in theirs. Not the admin who merged.
+     */
+    private void notifyOwners(OwnershipService.Merge merge, String note, Actor admin) {
+        String by = directory.nameAndLogin(admin.username());
+        String why = note == null || note.isBlank() ? "" : "说明：" + note.strip();
+        String survivorOwner = merge.survivorOwner() == null ? "公海" : directory.nameAndLogin(merge.survivorOwner());
+        for (OwnershipService.Merged merged : merge.merged()) {
+            // (a rep who held both learns it from the survivor's notice)
+            if (merged.formerOwner() != null && !merged.formerOwner().equals(admin.username())
+                    && !merged.formerOwner().equals(merge.survivorOwner())) {
+                notifications.notify(NotificationEvent.of(NotificationKind.CUSTOMER_MERGED, "merged:" + merged.id(),
+                        merged.formerOwner(), "CUSTOMER", merged.id(), null, Map.of("customer",
+                                merged.companyName(), "survivor", merge.survivorName(), "survivorOwner", survivorOwner,
+                                "by", by, "note", why)));
+            }
+        }
+        if (merge.survivorOwner() != null && !merge.survivorOwner().equals(admin.username())) {
+            String names = merge.merged().stream().map(m -> "“" + m.companyName() + "”")
+                    .collect(java.util.stream.Collectors.joining("、"));
+            notifications.notify(NotificationEvent.of(NotificationKind.DUPLICATES_MERGED_INTO,
+                    "merged-into:" + merge.survivorId() + ":" + merge.mergedIds().get(0), merge.survivorOwner(),
+                    "CUSTOMER", merge.survivorId(), null, Map.of("customer", merge.survivorName(), "merged", names,
+                            "by", by, "note", why)));
+        }
     }
 
     /** The audit's columns hold 2,000 characters; each merged customer's own entry names it in full. */

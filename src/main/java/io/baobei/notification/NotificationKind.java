@@ -27,7 +27,10 @@ public enum NotificationKind {
     APPEAL_ESCALATED("申诉裁决已超时"),
     APPEAL_CUSTOMER_LOST("客户因申诉转出"),
     HANDOVER_DONE("客户交接已完成"),
-    CUSTOMER_TRANSFERRED("有客户转给您");
+    CUSTOMER_TRANSFERRED("有客户转给您"),
+    // 合并重复客户 (duplicates.DuplicateClusterService): the rep who held a merged customer, the survivor's owner
+    CUSTOMER_MERGED("客户已作为重复客户合并"),
+    DUPLICATES_MERGED_INTO("重复客户已并入您的客户");
 
     private final String label;
 

@@ -31,6 +31,8 @@ import io.baobei.dedup.DuplicateCandidate;
 import io.baobei.dedup.DuplicateCheck;
 import io.baobei.dedup.DuplicateMatch;
 import io.baobei.identity.UserDirectory;
+import io.baobei.notification.NotificationKind;
+import io.baobei.notification.Notifications;
 import io.baobei.protection.FollowUp;
 import io.baobei.protection.FollowUpChannel;
 import io.baobei.protection.FollowUpRepository;
@@ -63,6 +65,7 @@ class DuplicateMergeTest {
     @Autowired ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
+    @Autowired Notifications notifications;
 
     private ScanJobs jobs() {
         return new ScanJobs(scans, managementService, jdbc, directory);
@@ -106,6 +109,13 @@ class DuplicateMergeTest {
         assertThat(merged.survivorId()).isEqualTo(first);
         assertThat(merged.mergedIds()).containsExactly(second, third);
         assertThat(merged.state()).isEqualTo("MERGED");
+        // the rep held both: one notice, of the customers merged into theirs
+        assertThat(notifications.of(rep, 0, 20).getContent()).filteredOn(n -> n.kind() != NotificationKind.REGISTRATION_APPROVED)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.kind()).isEqualTo(NotificationKind.DUPLICATES_MERGED_INTO);
+                    assertThat(n.body()).contains("“" + secondName + "”、“" + trade + "科技股份有限公司”")
+                            .contains("说明：同一家公司");
+                });
         Customer survivor = customers.findById(first).orElseThrow();
         assertThat(survivor.getStatus()).isEqualTo(CustomerStatus.PROTECTED);
         assertThat(survivor.getOwner()).isEqualTo(rep);
@@ -190,6 +200,18 @@ class DuplicateMergeTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(protectionOfB).count()).isEqualTo(1);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ofA.toString())
                 .count()).as("A's protection ended").isZero();
+
+        // both reps are told: A lost the customer (and to whom), B holds the merged one's history now
+        assertThat(notifications.of(repA, 0, 10).getContent()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.CUSTOMER_MERGED);
+            assertThat(n.title()).isEqualTo("客户已合并：广州市" + trade + "贸易有限公司");
+            assertThat(n.body()).contains("已合并到客户“" + trade + "贸易（广州）有限公司”").contains(repB)
+                    .contains("说明：确认为同一家公司，归 B");
+        });
+        assertThat(notifications.of(repB, 0, 10).getContent()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.DUPLICATES_MERGED_INTO);
+            assertThat(n.body()).contains("重复客户 “广州市" + trade + "贸易有限公司” 已合并到您的客户");
+        });
     }
 
     private Long imported(String name, String rep) {
