@@ -101,19 +101,20 @@ public class AppealService {
      */
     public static Input checkInput(Object reasonValue, Object evidenceValue, Object firstContactValue, Clock clock) {
         List<FieldError> errors = new ArrayList<>();
-        String reason = text(reasonValue);
+        String reason = TextRules.stripped(reasonValue);
         if (reason == null) {
             errors.add(new FieldError(AppealVariables.APPEAL_REASON, "请填写申诉理由"));
         } else {
             TextRules.check(AppealVariables.APPEAL_REASON, "申诉理由", reason, MAX_REASON, errors);
         }
-        String evidence = text(evidenceValue);
+        String evidence = TextRules.stripped(evidenceValue);
         if (evidence != null) {
             TextRules.check(AppealVariables.APPEAL_EVIDENCE, "证据", evidence, MAX_EVIDENCE, errors);
         }
         LocalDate firstContact = null;
         String day = firstContactValue instanceof java.util.Date date
-                ? date.toInstant().atZone(clock.getZone()).toLocalDate().toString() : text(firstContactValue);
+                ? date.toInstant().atZone(clock.getZone()).toLocalDate().toString()
+                : TextRules.stripped(firstContactValue);
         if (day != null) {
             try {
                 firstContact = TextRules.parseDay(day);
@@ -128,10 +129,6 @@ public class AppealService {
             throw new InvalidInputException(errors);
         }
         return new Input(reason, evidence, firstContact);
-    }
-
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
     /**
@@ -283,7 +280,7 @@ public class AppealService {
     public static Decision checkDecision(Object outcomeValue, Object reasonValue) {
         List<FieldError> errors = new ArrayList<>();
         AppealOutcome outcome = null;
-        String value = text(outcomeValue);
+        String value = TextRules.stripped(outcomeValue);
         if (value == null) {
             errors.add(new FieldError(AppealVariables.OUTCOME, "请选择裁决结果：驳回申诉、客户转给申诉人或不是同一家公司"));
         } else {
@@ -293,7 +290,7 @@ public class AppealService {
                         "裁决结果应为 DISMISS（驳回申诉）、TRANSFER（客户转给申诉人）或 NOT_SAME（不是同一家公司）"));
             }
         }
-        String reason = text(reasonValue);
+        String reason = TextRules.stripped(reasonValue);
         if (reason == null) {
             errors.add(new FieldError(AppealVariables.DECISION_REASON, "请填写裁决理由，申诉人会看到"));
         } else {

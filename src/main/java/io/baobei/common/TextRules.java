@@ -19,6 +19,11 @@ public final class TextRules {
     private TextRules() {
     }
 
+    /** A value from a form or a JSON body as text: stripped, or null when it is absent or blank. */
+    public static String stripped(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
     /**
      * True for characters nobody types on purpose: they hide text (bidi overrides), break CSV exports and
      * terminals, and PostgreSQL refuses U+0000 in text columns.

@@ -114,7 +114,7 @@ public class ExtensionService {
                 errors.add(new FieldError(daysField, "延期天数应在 1 到 " + MAX_DAYS + " 天之间"));
             }
         }
-        String reason = reasonValue == null || reasonValue.toString().isBlank() ? null : reasonValue.toString().strip();
+        String reason = TextRules.stripped(reasonValue);
         if (reason == null) {
             errors.add(new FieldError(reasonField, "请填写延期理由"));
         } else {
@@ -224,7 +224,7 @@ public class ExtensionService {
         if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
             throw InvalidInputException.of(decisionField, "请选择：批准 或 驳回");
         }
-        String reason = text(reasonValue);
+        String reason = TextRules.stripped(reasonValue);
         List<FieldError> errors = new ArrayList<>();
         if (decision.equals("REJECT") && reason == null) {
             errors.add(new FieldError(reasonField, "驳回时请填写原因"));
@@ -245,7 +245,7 @@ public class ExtensionService {
     public boolean decide(Long extensionId, String processInstanceId, Object decisionValue, Object reasonValue,
                           String decider) {
         String decision = checkDecision(decisionValue, reasonValue, EXTENSION_DECISION, EXTENSION_DECISION_REASON);
-        String reason = text(reasonValue);
+        String reason = TextRules.stripped(reasonValue);
         ExtensionRequest request = inProcess(extensionId, processInstanceId, ExtensionStatus.PENDING);
         checkDecider(request, decider);
         if (decision.equals("APPROVE")) {
@@ -434,9 +434,5 @@ public class ExtensionService {
 
     private static String key(ExtensionRequest request, String occurrence) {
         return "extension:" + request.getId() + ":" + occurrence;
-    }
-
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 }

@@ -30,14 +30,14 @@ public record HandoverRequest(String fromUser, HandoverMode mode, List<String> r
     public static HandoverRequest of(Object fromUser, Object mode, Object receivers, Object overrideQuota,
                                      Object disableUser) {
         List<FieldError> errors = new ArrayList<>();
-        String from = text(fromUser);
+        String from = TextRules.stripped(fromUser);
         if (from == null) {
             errors.add(new FieldError(HandoverVariables.FROM_USER, "请填写离职销售的用户名"));
         } else {
             TextRules.check(HandoverVariables.FROM_USER, "离职销售的用户名", from, MAX_NAME, errors);
         }
         HandoverMode parsedMode = null;
-        String modeText = text(mode);
+        String modeText = TextRules.stripped(mode);
         if (modeText == null) {
             errors.add(new FieldError(HandoverVariables.MODE, "请选择分配方式"));
         } else {
@@ -90,10 +90,6 @@ public record HandoverRequest(String fromUser, HandoverMode mode, List<String> r
             errors.add(new FieldError(HandoverVariables.RECEIVERS, "接收人最多 " + MAX_RECEIVERS + " 位"));
         }
         return List.copyOf(names);
-    }
-
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
     private static boolean flag(Object value) {

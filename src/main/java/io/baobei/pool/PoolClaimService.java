@@ -106,15 +106,15 @@ public class PoolClaimService {
     /** The filter as a rep typed it, checked: the same for the API and the search form. */
     public static CustomerService.PoolFilter filter(Object text, Object industry, Object region, Object grade) {
         List<FieldError> errors = new ArrayList<>();
-        String q = text(text);
+        String q = TextRules.stripped(text);
         if (q != null) {
             TextRules.check(PoolClaimVariables.SEARCH_TEXT, "搜索内容", q, 100, errors);
         }
-        String r = text(region);
+        String r = TextRules.stripped(region);
         if (r != null) {
             TextRules.check(PoolClaimVariables.SEARCH_REGION, "地区", r, 100, errors);
         }
-        String i = text(industry);
+        String i = TextRules.stripped(industry);
         if (i != null) {
             Industry industryChoice = Choices.parse(Industry.class, i);
             if (industryChoice == null) {
@@ -124,7 +124,7 @@ public class PoolClaimService {
             }
         }
         Grade g = null;
-        String gradeText = text(grade);
+        String gradeText = TextRules.stripped(grade);
         if (gradeText != null) {
             g = Choices.parse(Grade.class, gradeText);
             if (g == null) {
@@ -276,7 +276,7 @@ public class PoolClaimService {
         if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
             throw InvalidInputException.of(CLAIM_DECISION, "请选择：批准 或 驳回");
         }
-        String reason = reasonValue == null || reasonValue.toString().isBlank() ? null : reasonValue.toString().strip();
+        String reason = TextRules.stripped(reasonValue);
         List<FieldError> errors = new ArrayList<>();
         if (decision.equals("REJECT") && reason == null) {
             errors.add(new FieldError(CLAIM_DECISION_REASON, "驳回时请填写原因"));
@@ -393,7 +393,7 @@ public class PoolClaimService {
     }
 
     static String reason(Object value) {
-        String reason = text(value);
+        String reason = TextRules.stripped(value);
         if (reason == null) {
             return null;
         }
@@ -402,10 +402,6 @@ public class PoolClaimService {
             throw new InvalidInputException(errors);
         }
         return reason;
-    }
-
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
     private String display(Instant instant) {

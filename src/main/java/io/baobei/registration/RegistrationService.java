@@ -290,7 +290,7 @@ public class RegistrationService {
      */
     public static Review checkReview(Object decisionValue, Object reasonValue) {
         ReviewDecision decision = parseDecision(decisionValue);
-        String reason = reasonValue == null || reasonValue.toString().isBlank() ? null : reasonValue.toString().strip();
+        String reason = TextRules.stripped(reasonValue);
         if (decision.needsReason() && reason == null) {
             throw InvalidInputException.of(RegistrationVariables.REVIEW_REASON, "驳回或退回修改时请填写原因");
         }
