@@ -107,6 +107,19 @@ final class BulkLoader {
 
     /** Loads {@code count} customers with ids 1..count into an empty database. */
     Population load(DataSource dataSource, boolean postgres, int count) throws SQLException, InterruptedException {
+        return load(dataSource, postgres, count, false);
+    }
+
+    /**
+     * What {@link #load} would have loaded into a database that a run with the same seed left behind
+     * ({@code --keep}): the same rows generated again, nothing written.
+     */
+    Population regenerate(DataSource dataSource, int count) throws SQLException, InterruptedException {
+        return load(dataSource, false, count, true);
+    }
+
+    private Population load(DataSource dataSource, boolean postgres, int count, boolean dryRun)
+            throws SQLException, InterruptedException {
         Population population = new Population(count);
         Set<String> names = new HashSet<>(count * 2);
         Set<String> creditCodes = new HashSet<>(count);
@@ -118,7 +131,7 @@ final class BulkLoader {
         });
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Sink sink = postgres ? new CopySink(connection) : new BatchSink(connection);
+            Sink sink = dryRun ? new NoSink() : postgres ? new CopySink(connection) : new BatchSink(connection);
             ArrayDeque<Future<List<Row>>> inFlight = new ArrayDeque<>();
             long nextChunk = 0;
             while (population.size < count) {
@@ -157,6 +170,9 @@ final class BulkLoader {
             sink.flush();
             connection.commit();
             population.writeNanos += System.nanoTime() - writeStart;
+            if (dryRun) {
+                return population;
+            }
             try (Statement statement = connection.createStatement()) {
                 // the rows came with explicit ids: later inserts through JPA must not collide with them
                 statement.execute("alter table customer alter column id restart with " + (count + 1L));
@@ -217,6 +233,22 @@ final class BulkLoader {
     }
 
     /** PostgreSQL: COPY FROM STDIN in text format, customers first so the keys' foreign key finds them. */
+    /** For {@link #regenerate}: the rows are in the database already. */
+    private static final class NoSink implements Sink {
+        @Override
+        public void add(long id, Row row, String creditCode) {
+        }
+
+        @Override
+        public int pending() {
+            return 0;
+        }
+
+        @Override
+        public void flush() {
+        }
+    }
+
     private static final class CopySink implements Sink {
 
         private final CopyManager copy;
