@@ -27,6 +27,7 @@ import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerService;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
+import io.baobei.protection.ExtensionInput;
 
 /** 申请延期 over REST: the owner asks, the team's managers decide; the same process as the follow-up task's action. */
 @RestController
@@ -46,7 +47,7 @@ public class ExtensionController {
         this.directory = directory;
     }
 
-    /** days: a whole number of days (1..365; ExtensionPolicy.dmn may allow fewer); reason: required. */
+    /** days: a whole number of days (1..90, protection.ExtensionInput; ExtensionPolicy.dmn may allow fewer); reason: required. */
     public record ExtensionBody(Object days, String reason) {
     }
 
@@ -60,7 +61,7 @@ public class ExtensionController {
         if (!actor.username().equals(customer.getOwner())) {
             throw new AccessDeniedException("only the owner asks to extend a protection");
         }
-        ExtensionService.Input input = ExtensionService.input(body == null ? null : body.days(),
+        ExtensionInput input = ExtensionInput.read(body == null ? null : body.days(),
                 body == null ? null : body.reason(), "days", "reason");
         ExtensionService.ExtensionView view = service.submit(actor.username(), id, null, input, ExtensionChannel.API);
         if (view.status() == ExtensionStatus.REFUSED) {

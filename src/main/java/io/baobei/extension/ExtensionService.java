@@ -36,6 +36,7 @@ import io.baobei.identity.UserDirectory;
 import io.baobei.notification.NotificationEvent;
 import io.baobei.notification.NotificationKind;
 import io.baobei.notification.Notifications;
+import io.baobei.protection.ExtensionInput;
 
 import static io.baobei.extension.ExtensionVariables.*;
 
@@ -50,8 +51,6 @@ import static io.baobei.extension.ExtensionVariables.*;
 @Transactional
 public class ExtensionService {
 
-    static final int MAX_DAYS = 365;
-    static final int MAX_REASON = 500;
     static final int MAX_DECISION_REASON = 1000;
     static final String OBJECT_TYPE = "EXTENSION";
 
@@ -94,38 +93,6 @@ public class ExtensionService {
 
     // ------------------------------------------------------------------------------------------- submission
 
-    /** The request's two inputs, checked: days 1..365 (the policy may allow fewer), a reason of 1..500 characters. */
-    public record Input(int days, String reason) {
-    }
-
-    public static Input input(Object daysValue, Object reasonValue, String daysField, String reasonField) {
-        List<FieldError> errors = new ArrayList<>();
-        Integer days = null;
-        String text = daysValue == null ? "" : daysValue.toString().strip();
-        if (text.isEmpty()) {
-            errors.add(new FieldError(daysField, "请填写延期天数"));
-        } else {
-            try {
-                days = new java.math.BigDecimal(text).intValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                errors.add(new FieldError(daysField, "延期天数应为整数"));
-            }
-            if (days != null && (days < 1 || days > MAX_DAYS)) {
-                errors.add(new FieldError(daysField, "延期天数应在 1 到 " + MAX_DAYS + " 天之间"));
-            }
-        }
-        String reason = TextRules.stripped(reasonValue);
-        if (reason == null) {
-            errors.add(new FieldError(reasonField, "请填写延期理由"));
-        } else {
-            TextRules.check(reasonField, "延期理由", reason, MAX_REASON, errors);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new Input(days, reason);
-    }
-
     /**
      * Records the request of {@code requester} and runs ProtectionExtensionProcess for it, in the caller's
      * transaction; returns the request as it stands after the synchronous steps: PENDING (waiting for a manager) or
@@ -135,8 +102,8 @@ public class ExtensionService {
      *
      * @param protectionProcessInstanceId the follow-up task's protection instance, or null from the API
      */
-    public ExtensionView submit(String requester, Long customerId, String protectionProcessInstanceId, Input input,
-                                ExtensionChannel channel) {
+    public ExtensionView submit(String requester, Long customerId, String protectionProcessInstanceId,
+                                ExtensionInput input, ExtensionChannel channel) {
         Customer customer = ownership.lock(customerId); // 404 for an unknown id
         Instant now = Instant.now(clock);
         Actor rep = directory.actor(requester);
@@ -274,10 +241,15 @@ public class ExtensionService {
         if (decider != null && decider.equals(request.getRequester())) {
             throw new BusinessRuleException(OWN_REQUEST);
         }
-        Actor actor = decider == null ? null : directory.actor(decider);
-        if (actor == null || !(actor.isAdmin() || actor.manages(request.getRequesterTeam()))) {
+        if (decider == null || !mayDecide(request, directory.actor(decider))) {
             throw new BusinessRuleException("只有申请人所在团队的主管才能审批该延期申请");
         }
+    }
+
+    /** The one rule of who decides a request: a manager of the requester's team or an admin, never the requester. */
+    private static boolean mayDecide(ExtensionRequest request, Actor actor) {
+        return !actor.username().equals(request.getRequester())
+                && (actor.isAdmin() || actor.manages(request.getRequesterTeam()));
     }
 
     /**
@@ -352,8 +324,7 @@ public class ExtensionService {
     public ExtensionView forDecision(Long extensionId, Actor actor) {
         ExtensionRequest request = requests.findById(extensionId)
                 .orElseThrow(() -> new NotFoundException("延期申请", extensionId));
-        if (actor.username().equals(request.getRequester())
-                || !(actor.isAdmin() || actor.manages(request.getRequesterTeam()))) {
+        if (!mayDecide(request, actor)) {
             throw new org.springframework.security.access.AccessDeniedException("not a decider of this extension");
         }
         if (request.getStatus() != ExtensionStatus.PENDING || request.getDecidedBy() != null) {

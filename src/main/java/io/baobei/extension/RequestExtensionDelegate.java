@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.baobei.protection.ExtensionInput;
 import io.baobei.protection.ProtectionVariables;
 
 import static io.baobei.extension.ExtensionVariables.EXTENSION_DAYS;
@@ -27,7 +28,7 @@ public class RequestExtensionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ExtensionService.Input input = ExtensionService.input(execution.getVariable(EXTENSION_DAYS),
+        ExtensionInput input = ExtensionInput.read(execution.getVariable(EXTENSION_DAYS),
                 execution.getVariable(EXTENSION_REASON), EXTENSION_DAYS, EXTENSION_REASON);
         service.submit((String) execution.getVariable(ProtectionVariables.OWNER),
                 ProtectionVariables.customerId(execution), execution.getProcessInstanceId(), input,

@@ -67,10 +67,6 @@ public class ProtectionService {
                                 LocalDate nextContactDate, Deal deal, Integer extensionDays, String extensionReason) {
     }
 
-    /** the days an extension may ask for in the form; the extension policy may allow fewer */
-    static final int MAX_EXTENSION_DAYS = 90;
-    static final int MAX_EXTENSION_REASON = 500;
-
     /**
      * Validates the follow-up form against today's date; throws with every refused field. Called once, by
      * Task_CheckFollowUp in the form's transaction: the rules that depend on today (next contact not before today,
@@ -106,7 +102,7 @@ public class ProtectionService {
         FollowUpAction action = parse(FollowUpAction.class, variables.get(FOLLOW_UP_ACTION), FOLLOW_UP_ACTION,
                 "请选择跟进结果：记录跟进、已成交、释放到公海 或 申请延期", errors);
         if (action == FollowUpAction.EXTEND) {
-            return readExtension(variables, errors);
+            return readExtension(variables);
         }
         // a release is no contact: no channel, no next date; its content is the reason
         FollowUpChannel channel = action == FollowUpAction.RELEASE ? null
@@ -152,34 +148,10 @@ public class ProtectionService {
     }
 
     /** 申请延期 is no contact: days and reason only (the extension feature holds them to its policy). */
-    private static FollowUpInput readExtension(Map<String, Object> variables, List<FieldError> errors) {
-        Integer days = null;
-        Object rawDays = variables.get(EXTENSION_DAYS);
-        try {
-            if (rawDays != null && !rawDays.toString().isBlank()) {
-                // intValueExact refuses a fraction (1.5) and accepts a whole number however written (15.0, 1.5E1)
-                days = new java.math.BigDecimal(rawDays.toString().strip()).intValueExact();
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            days = -1;
-        }
-        if (days == null) {
-            errors.add(new FieldError(EXTENSION_DAYS, "请填写申请延期天数"));
-        } else if (days < 1 || days > MAX_EXTENSION_DAYS) {
-            errors.add(new FieldError(EXTENSION_DAYS, "申请延期天数应为 1 到 " + MAX_EXTENSION_DAYS + " 之间的整数"));
-        }
-        String reason = variables.get(EXTENSION_REASON) == null ? "" : variables.get(EXTENSION_REASON).toString().strip();
-        if (reason.isEmpty()) {
-            errors.add(new FieldError(EXTENSION_REASON, "请填写申请延期的原因"));
-        } else if (reason.length() > MAX_EXTENSION_REASON) {
-            errors.add(new FieldError(EXTENSION_REASON, "申请延期的原因不能超过 " + MAX_EXTENSION_REASON + " 个字符"));
-        } else if (TextRules.hasControlCharacters(reason)) {
-            errors.add(new FieldError(EXTENSION_REASON, "申请延期的原因包含不可见的控制字符"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new FollowUpInput(FollowUpAction.EXTEND, null, null, null, null, days, reason);
+    private static FollowUpInput readExtension(Map<String, Object> variables) {
+        ExtensionInput extension = ExtensionInput.read(variables.get(EXTENSION_DAYS), variables.get(EXTENSION_REASON),
+                EXTENSION_DAYS, EXTENSION_REASON);
+        return new FollowUpInput(FollowUpAction.EXTEND, null, null, null, null, extension.days(), extension.reason());
     }
 
     private static boolean confirmed(Object value) {

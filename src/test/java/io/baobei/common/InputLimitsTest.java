@@ -180,7 +180,7 @@ class InputLimitsTest {
         Long heldId = ownership.importCustomer(held, new OwnershipService.ImportedOwner(REP_A1, TEAM_A), "测试数据", "test")
                 .getId();
         extensionPending = extensions.submit(REP_A1, heldId, null,
-                io.baobei.extension.ExtensionService.input(10, "客户采购延后", "days", "reason"),
+                io.baobei.protection.ExtensionInput.read(10, "客户采购延后", "days", "reason"),
                 io.baobei.extension.ExtensionChannel.API).id();
 
         // a handover of a rep without customers, for its progress

@@ -129,7 +129,7 @@ class ExtensionApiTest {
         ResponseEntity<Map<String, Object>> invalid = call(rep, HttpMethod.POST,
                 "/api/customers/" + customerId + "/extension", Map.of("days", "十天", "reason", ""));
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(invalid.getBody().toString()).contains("延期天数应为整数").contains("请填写延期理由");
+        assertThat(invalid.getBody().toString()).contains("申请延期天数应为 1 到 90 之间的整数").contains("请填写申请延期的原因");
         assertThat(call(rep, HttpMethod.POST, "/api/customers/" + customerId + "/extension",
                 Map.of("days", 0, "reason", "x")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 

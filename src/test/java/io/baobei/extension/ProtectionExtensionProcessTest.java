@@ -33,6 +33,7 @@ import io.baobei.customer.OwnershipEventRepository;
 import io.baobei.customer.OwnershipService;
 import io.baobei.customer.OwnershipSource;
 import io.baobei.identity.Groups;
+import io.baobei.protection.ExtensionInput;
 import io.baobei.support.BaobeiSpringTest;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
@@ -316,8 +317,8 @@ class ProtectionExtensionProcessTest {
     }
 
     private ExtensionService.ExtensionView submit(String requester, Long customerId, int days, String reason) {
-        return service.submit(requester, customerId, null, ExtensionService.input(days, reason, "days", "reason"),
-                ExtensionChannel.API);
+        return service.submit(requester, customerId, null,
+                ExtensionInput.read(days, reason, "days", "reason"), ExtensionChannel.API);
     }
 
     private ProcessInstance instanceOf(Long extensionId) {

@@ -337,7 +337,7 @@ class AccessControlTest {
     /** A request of repB1 to extend the protection of {@code customerId}, waiting for team B's managers. */
     private Long pendingExtension(Long customerId) {
         var asked = extensions.submit(REP_B1, customerId, null,
-                io.baobei.extension.ExtensionService.input(10, "客户采购流程延后", "days", "reason"),
+                io.baobei.protection.ExtensionInput.read(10, "客户采购流程延后", "days", "reason"),
                 io.baobei.extension.ExtensionChannel.API);
         assertThat(asked.status().name()).isEqualTo("PENDING");
         return asked.id();
