@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.common.BusinessRuleException;
+import io.baobei.engine.DecisionTasks;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
 import io.baobei.registration.Registration;
@@ -94,12 +95,7 @@ public class AppealApplication {
         if (task == null) {
             throw new BusinessRuleException("该申诉当前没有待裁决的任务");
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
-            throw new BusinessRuleException("该裁决任务已由 " + directory.nameAndLogin(task.getAssignee()) + " 认领");
-        }
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), actor.username());
-        }
+        DecisionTasks.claimFor(taskService, task, actor.username(), "裁决", directory::nameAndLogin);
         Map<String, Object> variables = new HashMap<>();
         variables.put(OUTCOME, outcome);
         variables.put(DECISION_REASON, reason);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.common.BusinessRuleException;
+import io.baobei.engine.DecisionTasks;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
 
@@ -45,12 +46,7 @@ class ExtensionDecisions {
         if (task == null) {
             throw new BusinessRuleException("该延期申请当前没有待审批的任务");
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
-            throw new BusinessRuleException("该审批任务已由 " + directory.nameAndLogin(task.getAssignee()) + " 认领");
-        }
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), actor.username());
-        }
+        DecisionTasks.claimFor(taskService, task, actor.username(), "审批", directory::nameAndLogin);
         Map<String, Object> variables = new HashMap<>();
         variables.put(EXTENSION_DECISION, checked);
         variables.put(EXTENSION_DECISION_REASON, reason == null || reason.isBlank() ? null : reason.strip());

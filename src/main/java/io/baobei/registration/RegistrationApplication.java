@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.baobei.common.BusinessRuleException;
+import io.baobei.engine.DecisionTasks;
 import io.baobei.identity.Actor;
 import io.baobei.identity.UserDirectory;
 
@@ -70,14 +71,9 @@ public class RegistrationApplication {
         if (task == null) {
             throw new BusinessRuleException("该报备当前没有待审核的任务");
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.username())) {
-            throw new BusinessRuleException("该审核任务已由 " + directory.nameAndLogin(task.getAssignee()) + " 认领");
-        }
         // refused here, field by field, before the task is claimed; Task_RecordReview checks again for Tasklist
         RegistrationService.checkReview(decision, reason);
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), actor.username());
-        }
+        DecisionTasks.claimFor(taskService, task, actor.username(), "审核", directory::nameAndLogin);
         Map<String, Object> variables = new HashMap<>();
         variables.put(REVIEW_DECISION, decision);
         variables.put(REVIEW_REASON, reason);
