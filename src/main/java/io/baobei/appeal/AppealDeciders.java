@@ -34,16 +34,22 @@ public class AppealDeciders {
                 : Groups.SALES_DIRECTORS;
     }
 
+    /**
+     * Whether {@code user} is a party to the appeal and may therefore neither decide nor be asked to: the appellant,
+     * the customer's owner now or when the appeal was filed.
+     */
+    static boolean party(String user, Appeal appeal, String currentOwner) {
+        return user.equals(appeal.getAppellant()) || user.equals(currentOwner)
+                || user.equals(appeal.getOwnerAtFiling());
+    }
+
     /** Why {@code user} may not decide {@code appeal} about a customer now held by {@code currentOwner}, or null. */
     public String refusal(String user, Appeal appeal, String currentOwner) {
         if (user == null) {
             return NOT_A_DECIDER;
         }
-        if (user.equals(appeal.getAppellant())) {
-            return OWN_APPEAL;
-        }
-        if (user.equals(currentOwner) || user.equals(appeal.getOwnerAtFiling())) {
-            return OWN_CUSTOMER;
+        if (party(user, appeal, currentOwner)) {
+            return user.equals(appeal.getAppellant()) ? OWN_APPEAL : OWN_CUSTOMER;
         }
         Actor actor = directory.actor(user);
         boolean decider = actor.isAdmin() || directory.isMember(user, appeal.getDeciderGroup())

@@ -29,21 +29,19 @@ class AppealNotices {
         this.directory = directory;
     }
 
-    /** Task_DecideAppeal created: the deciders, except the appellant and the customer's owner. */
+    /** Task_DecideAppeal created: the deciders, except the appeal's parties (AppealDeciders.party). */
     void filed(Appeal appeal, String companyName, String currentOwner, String taskId) {
         List<String> deciders = directory.membersOf(appeal.getDeciderGroup()).stream()
-                .filter(user -> !user.equals(appeal.getAppellant()) && !user.equals(currentOwner)
-                        && !user.equals(appeal.getOwnerAtFiling()))
-                .toList();
+                .filter(user -> !AppealDeciders.party(user, appeal, currentOwner)).toList();
         notifications.notify(NotificationEvent.of(NotificationKind.APPEAL_FILED, key(appeal, "filed"), deciders,
                 OBJECT_TYPE, appeal.getId(), taskId,
                 Map.of("customer", companyName, "by", directory.nameAndLogin(appeal.getAppellant()))));
     }
 
-    /** Task_EscalateAppeal: the directors, who may now decide it. */
+    /** Task_EscalateAppeal: the directors, who may now decide it, except its parties (as when it was filed). */
     void escalated(Appeal appeal, String companyName, String currentOwner, String taskId) {
         List<String> directors = directory.membersOf(Groups.SALES_DIRECTORS).stream()
-                .filter(user -> !user.equals(appeal.getAppellant()) && !user.equals(currentOwner)).toList();
+                .filter(user -> !AppealDeciders.party(user, appeal, currentOwner)).toList();
         notifications.notify(NotificationEvent.of(NotificationKind.APPEAL_ESCALATED, key(appeal, "escalated:" + taskId),
                 directors, OBJECT_TYPE, appeal.getId(), taskId,
                 Map.of("customer", companyName, "by", directory.nameAndLogin(appeal.getAppellant()))));
