@@ -1,5 +1,7 @@
 package io.baobei.customer;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,11 +29,13 @@ public class CustomerController {
     private final CustomerService service;
     private final OwnershipRequests ownership;
     private final UserDirectory directory;
+    private final Clock clock;
 
-    CustomerController(CustomerService service, OwnershipRequests ownership, UserDirectory directory) {
+    CustomerController(CustomerService service, OwnershipRequests ownership, UserDirectory directory, Clock clock) {
         this.service = service;
         this.ownership = ownership;
         this.directory = directory;
+        this.clock = clock;
     }
 
     public record ReleaseRequest(String reason) {
@@ -41,7 +45,7 @@ public class CustomerController {
     @Operation(summary = "释放客户到公海", description = "仅归属销售本人。客户按发布规则回到公海，释放人进入冷却期；其他人 403 / 404。")
     public CustomerResponse release(@PathVariable Long id, @RequestBody(required = false) ReleaseRequest request) {
         Actor actor = directory.currentActor();
-        return CustomerResponse.of(ownership.release(id, actor, request == null ? null : request.reason()), actor);
+        return response(ownership.release(id, actor, request == null ? null : request.reason()), actor);
     }
 
     public record TransferRequest(String toOwner, String reason, Boolean overrideQuota) {
@@ -52,7 +56,7 @@ public class CustomerController {
             + "主管可选择超额转移（overrideQuota，记入历史）。打开的跟进任务立即改派给接收人，保护期限不变。销售 403，其他团队主管 404。")
     public CustomerResponse transfer(@PathVariable Long id, @RequestBody TransferRequest request) {
         Actor actor = directory.currentActor();
-        return CustomerResponse.of(ownership.transfer(id, actor, request.toOwner(), request.reason(),
+        return response(ownership.transfer(id, actor, request.toOwner(), request.reason(),
                 Boolean.TRUE.equals(request.overrideQuota())), actor);
     }
 
@@ -66,7 +70,7 @@ public class CustomerController {
     @Operation(summary = "查看客户", description = "销售可查看本人客户及公海客户，主管可查看所管理团队的客户；其他情况返回 404。")
     public CustomerResponse get(@PathVariable Long id) {
         Actor actor = directory.currentActor();
-        return CustomerResponse.of(service.find(id, actor), actor);
+        return response(service.find(id, actor), actor);
     }
 
     @GetMapping
@@ -74,6 +78,10 @@ public class CustomerController {
     public PageResponse<CustomerResponse> list(
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable pageable) {
         Actor actor = directory.currentActor();
-        return PageResponse.of(service.list(actor, pageable), c -> CustomerResponse.of(c, actor));
+        return PageResponse.of(service.list(actor, pageable), c -> response(c, actor));
+    }
+
+    private CustomerResponse response(Customer customer, Actor actor) {
+        return CustomerResponse.of(customer, actor, Instant.now(clock));
     }
 }

@@ -44,7 +44,8 @@ public record CustomerResponse(Long id, String companyName, String creditCode, S
         }
     }
 
-    public static CustomerResponse of(Customer c, Actor actor) {
+    /** @param now for the countdown: the application's clock, as every deadline is dated by */
+    public static CustomerResponse of(Customer c, Actor actor, Instant now) {
         boolean details = CustomerService.hasFullAccess(c, actor);
         Deal deal = details ? c.getDeal() : null;
         return new CustomerResponse(c.getId(), c.getCompanyName(), c.getCreditCode(), c.getIndustry(),
@@ -52,6 +53,6 @@ public record CustomerResponse(Long id, String companyName, String creditCode, S
                 c.getProtectedUntil(), c.getNextFollowUpDue(), details ? c.getContactName() : null,
                 details ? c.getPhone() : null, details ? c.getEmail() : null, c.getCreatedAt(), c.getUpdatedAt(),
                 deal == null ? null : deal.amount(), deal == null ? null : deal.signedOn(),
-                Countdown.of(c, Instant.now()), c.isUnconvertedWarned());
+                Countdown.of(c, now), c.isUnconvertedWarned());
     }
 }

@@ -186,7 +186,7 @@ class DeadlineRemindersProcessTest {
     @Test
     void aCustomerProtectedLongWithoutADealIsFlaggedToOwnerAndManagerOnce() throws Exception {
         Customer customer = customer();
-        JsonNode before = json.valueToTree(CustomerResponse.of(customer, directory.actor(owner)));
+        JsonNode before = json.valueToTree(CustomerResponse.of(customer, directory.actor(owner), Instant.now()));
         assertThat(before.path("unconvertedWarning").asBoolean()).isFalse();
         // the countdown of a fresh grade-B customer: 60 days to the end, 240 hours to the follow-up deadline
         assertThat(before.path("countdown").path("protectionDaysLeft").asLong()).isEqualTo(60);
@@ -197,7 +197,7 @@ class DeadlineRemindersProcessTest {
         runTask("Task_WarnUnconverted");
 
         assertThat(protection).isWaitingAt("Task_FollowUp").hasPassed("EndEvent_UnconvertedWarned");
-        JsonNode after = json.valueToTree(CustomerResponse.of(customer(), directory.actor(team.manager())));
+        JsonNode after = json.valueToTree(CustomerResponse.of(customer(), directory.actor(team.manager()), Instant.now()));
         assertThat(after.path("unconvertedWarning").asBoolean()).isTrue();
         assertThat(notifications.of(owner, 0, 10).getContent()).singleElement()
                 .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationKind.UNCONVERTED_WARNING));
@@ -214,7 +214,7 @@ class DeadlineRemindersProcessTest {
         // a won deal is no longer a protected customer: no flag
         ownership.convert(customerId, null, new io.baobei.customer.Deal(new java.math.BigDecimal("1000"),
                 LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))), "成交", owner);
-        assertThat(CustomerResponse.of(customer(), directory.actor(owner)))
+        assertThat(CustomerResponse.of(customer(), directory.actor(owner), Instant.now()))
                 .satisfies(r -> {
                     assertThat(r.unconvertedWarning()).isFalse();
                     assertThat(r.countdown()).isNull();
@@ -259,7 +259,7 @@ class DeadlineRemindersProcessTest {
         }
         assertThat(notifications.of(owner, 0, 10).getContent()).isEmpty();
         assertThat(notifications.of(team.manager(), 0, 10).getContent()).isEmpty();
-        assertThat(CustomerResponse.of(customer(), directory.actor(owner)).unconvertedWarning()).isFalse();
+        assertThat(CustomerResponse.of(customer(), directory.actor(owner), Instant.now()).unconvertedWarning()).isFalse();
     }
 
     @Test
