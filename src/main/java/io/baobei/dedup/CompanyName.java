@@ -16,6 +16,29 @@ import java.util.Set;
  */
 public record CompanyName(String full, String core, String trade, String region, boolean branch, boolean group) {
 
+    /**
+     * Whether one substitution, insertion or deletion of a character (as typed: a code point, so a rare character
+     * outside the BMP counts once) turns this whole name into {@code other}'s: a typo of the same name.
+     */
+    public boolean withinOneEditOf(CompanyName other) {
+        int[] x = full.codePoints().toArray();
+        int[] y = other.full.codePoints().toArray();
+        if (Math.abs(x.length - y.length) > 1) {
+            return false;
+        }
+        int start = 0;
+        while (start < x.length && start < y.length && x[start] == y[start]) {
+            start++;
+        }
+        int endX = x.length;
+        int endY = y.length;
+        while (endX > start && endY > start && x[endX - 1] == y[endY - 1]) {
+            endX--;
+            endY--;
+        }
+        return endX - start <= 1 && endY - start <= 1;
+    }
+
     /** What the core says after the trade name: its industry words (腾达科技 → 科技), or "" when there are none. */
     public String industry() {
         return core.startsWith(trade) ? core.substring(trade.length()) : "";

@@ -325,25 +325,7 @@ public class DuplicateScanService {
             return false;
         }
         return evaluation.isStrong() || evaluation.reasons().equals(Set.of(MatchReason.BRANCH))
-                || withinOneEdit(a.name().full(), b.name().full());
-    }
-
-    /** Whether one substitution, insertion or deletion of a character turns {@code x} into {@code y}. */
-    static boolean withinOneEdit(String x, String y) {
-        if (x == null || y == null || Math.abs(x.length() - y.length()) > 1) {
-            return false;
-        }
-        int start = 0;
-        while (start < x.length() && start < y.length() && x.charAt(start) == y.charAt(start)) {
-            start++;
-        }
-        int endX = x.length();
-        int endY = y.length();
-        while (endX > start && endY > start && x.charAt(endX - 1) == y.charAt(endY - 1)) {
-            endX--;
-            endY--;
-        }
-        return endX - start <= 1 && endY - start <= 1;
+                || a.name().withinOneEditOf(b.name());
     }
 
     /**

@@ -18,6 +18,20 @@ class CompanyNamesTest {
 
     @ParameterizedTest
     @CsvSource({
+            "深圳市腾达科技有限公司, 深圳市腾迖科技有限公司, true",
+            "深圳市腾达科技有限公司, 深圳市腾科技有限公司, true",
+            "深圳市𠮷达科技有限公司, 深圳市吉达科技有限公司, true",
+            "深圳市腾达科技有限公司, 深圳市达腾科技有限公司, false",
+            "深圳市腾达科技有限公司, 深圳市腾达科技有限公司, true",
+            "深圳市腾达科技有限公司, 广州市腾达科技有限公司, false"})
+    void aTypoIsOneCharacterAsTypedAwayFromTheWholeName(String a, String b, boolean oneEdit) {
+        // 𠮷 is one character in two UTF-16 units: one edit, not two
+        assertThat(CompanyNames.analyze(a).withinOneEditOf(CompanyNames.analyze(b))).isEqualTo(oneEdit);
+        assertThat(CompanyNames.analyze(b).withinOneEditOf(CompanyNames.analyze(a))).isEqualTo(oneEdit);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
             "深圳市腾达科技有限公司, 腾达科技, 腾达, 440300, false",
             "腾达科技（深圳）有限公司, 腾达科技, 腾达, 440300, false",
             "广东省深圳市腾达科技有限责任公司, 腾达科技, 腾达, 440300, false",
