@@ -3,7 +3,9 @@ package io.baobei.pool;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -44,18 +46,22 @@ class PoolPageController {
     private final CustomerService customers;
     private final PoolClaimRequests requests;
     private final UserDirectory directory;
+    private final PoolClaimApproval approval;
     private final Clock clock;
 
-    PoolPageController(CustomerService customers, PoolClaimRequests requests, UserDirectory directory, Clock clock) {
+    PoolPageController(CustomerService customers, PoolClaimRequests requests, UserDirectory directory,
+                       PoolClaimApproval approval, Clock clock) {
         this.customers = customers;
         this.requests = requests;
         this.directory = directory;
+        this.approval = approval;
         this.clock = clock;
     }
 
     /** A pool customer as the page shows it; {@code claimableFrom} and {@code drawUntil} only while ahead. */
+    /** @param approval whether its claim goes to the rep's managers (the page then asks for a reason) */
     record Row(Long id, String companyName, String industry, String region, String grade, String inPoolSince,
-               String poolReason, String claimableFrom, String drawUntil) {
+               String poolReason, String claimableFrom, String drawUntil, boolean approval) {
     }
 
     /** The outcome of a claim: {@code kind} is a CSS class (granted, pending, refused). */
@@ -80,8 +86,9 @@ class PoolPageController {
             Page<Customer> found = customers.findInPool(filter, PageRequest.of(Math.max(0, page), PAGE_SIZE,
                     Sort.by(Sort.Direction.DESC, "inPoolSince").and(Sort.by("id"))));
             Instant now = Instant.now(clock);
-            model.addAttribute("rows", found.getContent().stream().map(c -> row(PoolController.PoolEntry.of(c), now))
-                    .toList());
+            Map<Grade, Boolean> approval = new EnumMap<>(Grade.class);
+            model.addAttribute("rows", found.getContent().stream().map(c -> row(PoolController.PoolEntry.of(c), now,
+                    approval.computeIfAbsent(c.getGrade(), this.approval::needed))).toList());
             model.addAttribute("page", found);
         } catch (InvalidInputException e) {
             model.addAttribute("rows", List.of());
@@ -148,13 +155,13 @@ class PoolPageController {
         return new Outcome("refused", "未能领取", company, rule, message, null, null);
     }
 
-    private Row row(PoolController.PoolEntry entry, Instant now) {
+    private Row row(PoolController.PoolEntry entry, Instant now, boolean approval) {
         return new Row(entry.id(), entry.companyName(), Industry.labelOf(entry.industry()), entry.region(),
                 entry.grade().name(), entry.inPoolSince() == null ? null : DisplayTimes.minute(entry.inPoolSince(), clock),
                 entry.reclaimReasonLabel(),
                 entry.claimableFrom() != null && entry.claimableFrom().isAfter(now)
                         ? DisplayTimes.minute(entry.claimableFrom(), clock) : null,
                 entry.drawUntil() != null && entry.drawUntil().isAfter(now)
-                        ? DisplayTimes.minute(entry.drawUntil(), clock) : null);
+                        ? DisplayTimes.minute(entry.drawUntil(), clock) : null, approval);
     }
 }

@@ -64,6 +64,9 @@ class WorkplacePagesBrowserTest {
         Long pooledId = TestCustomers.inPool(ownership, pooled, Grade.B, "广东省深圳市", null);
         String stillPooled = "广州市" + token + "海川贸易有限公司";
         TestCustomers.inPool(ownership, stillPooled, Grade.C, "广东省广州市", null);
+        // grade A: its claim goes to the managers (PoolClaimApproval), so the page asks for a reason
+        String gradeA = "深圳市" + token + "甲级客户有限公司";
+        TestCustomers.inPool(ownership, gradeA, Grade.A, "广东省深圳市", null);
         String rejected = Processes.uniqueName("深圳市被驳回");
         String reason = "该客户已由渠道部门直接对接，请勿报备";
         reject(team, rejected, reason);
@@ -100,7 +103,12 @@ class WorkplacePagesBrowserTest {
             q.sendKeys("深圳" + token);
             driver.findElement(By.xpath("//form[contains(@class,'filters')]//button")).click();
             WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(rowWith(pooled)));
-            assertThat(row.getText()).contains("信息技术/互联网", "广东省深圳市", "（导入）");
+            assertThat(row.getText()).contains("信息技术/互联网", "广东省深圳市", "（导入）").doesNotContain("需主管审批");
+            assertThat(row.findElements(By.name("reason"))).as("one click for grade B").isEmpty();
+            WebElement approval = driver.findElement(rowWith(gradeA));
+            assertThat(approval.getText()).contains("需主管审批", "申请领取");
+            assertThat(approval.findElement(By.name("reason")).getAttribute("placeholder"))
+                    .isEqualTo("领取理由（选填，主管审批时可见）");
         });
         tasklist.step("pool-claimed", () -> {
             driver.findElement(rowWith(pooled)).findElement(By.xpath(".//button[normalize-space(.)='领取']")).click();

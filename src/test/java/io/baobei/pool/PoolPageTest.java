@@ -32,6 +32,7 @@ class PoolPageTest {
     @Autowired TestIdentities identities;
     @Autowired OwnershipService ownership;
     @Autowired CustomerRepository customers;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aRepFindsClaimsAndAfterReleasingIsToldAboutTheCooldown() {
@@ -45,7 +46,8 @@ class PoolPageTest {
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(found.body()).contains("<title>公海 · 客户报备</title>", company, "信息技术/互联网", "广东省深圳市",
                         "共 1 个公海客户", "action=\"/pool/" + id + "/claim\"", ">领取</button>")
-                .as("what GET /api/pool shows: no contact data").doesNotContain("王先生").doesNotContain("13712345678");
+                .as("what GET /api/pool shows: no contact data").doesNotContain("王先生").doesNotContain("13712345678")
+                .as("a grade-B claim needs no manager: one click, no reason asked").doesNotContain("name=\"reason\"");
 
         HttpResponse<String> withoutToken = browser.postForm("/pool/" + id + "/claim", Map.of("q", token));
         assertThat(withoutToken.statusCode()).as("a claim without the CSRF token").isEqualTo(403);
@@ -71,11 +73,16 @@ class PoolPageTest {
         Long id = TestCustomers.inPool(ownership, company, Grade.A, "广东省深圳市", null);
         RawHttp browser = signedIn(rep);
 
-        String outcome = claim(browser, browser.get("/pool?q=" + token).body(), id, token);
+        // the page says so before the claim (PoolClaimApproval) and asks for a reason the managers will read
+        String page = browser.get("/pool?q=" + token).body();
+        assertThat(page).contains("需主管审批", "name=\"reason\"", "领取理由（选填，主管审批时可见）", ">申请领取</button>");
+        String outcome = claim(browser, page, id, token, "客户下月招标，我之前接触过");
 
         assertThat(outcome).contains("id=\"claim-outcome\"", "待主管审批", company, "已提交给您所在团队的主管")
                 .doesNotContain("未能领取");
         assertThat(customers.findById(id).orElseThrow().getStatus()).isEqualTo(CustomerStatus.POOL);
+        assertThat(jdbc.queryForObject("select reason from pool_claim where customer_id = ?", String.class, id))
+                .isEqualTo("客户下月招标，我之前接触过");
     }
 
     @Test
@@ -95,8 +102,15 @@ class PoolPageTest {
 
     /** Posts the 领取 form with the page's CSRF token and follows the redirect back to 公海; the page shown. */
     private static String claim(RawHttp browser, String page, Long id, String q) {
+        return claim(browser, page, id, q, null);
+    }
+
+    private static String claim(RawHttp browser, String page, Long id, String q, String reason) {
         Map<String, String> form = new HashMap<>();
         form.put("_csrf", RawHttp.csrfToken(page));
+        if (reason != null) {
+            form.put("reason", reason);
+        }
         if (q != null) {
             form.put("q", q);
         }
