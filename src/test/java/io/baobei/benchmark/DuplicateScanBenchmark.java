@@ -49,14 +49,15 @@ import io.baobei.privacy.ContactCrypto;
  * application.yml), {@code --keep}. PostgreSQL: BAOBEI_TEST_PG_URL / _USER / _PASSWORD as for DedupBenchmark.
  * <p>
  * It creates a fresh database, starts the application (profile "bench", no job executor), loads synthetic customers
- * with {@link BulkLoader}, adds seeded duplicates of some of them (a region moved, another legal form, a typo in the
- * trade name, or another company name with the same phone), then starts a scan through the real service and runs its
+ * with {@link BulkLoader}, adds seeded duplicates of some of them (a region moved, another legal form, a 同音 or 形近
+ * typo in the trade name or one by any character, or another company name with the same phone), then starts a scan through the real service and runs its
  * jobs one after the other, as one node's job executor does, and reports the time, the throughput, the clusters and
  * how many seeded duplicates ended in the cluster of their original.
  */
 public final class DuplicateScanBenchmark {
 
-    private enum Seeded { REGION_MOVED, LEGAL_FORM, TYPO, SAME_PHONE }
+    /** How a duplicate came about; typos as DedupBenchmark makes them: 同音, 形近, and any character for comparison. */
+    private enum Seeded { REGION_MOVED, LEGAL_FORM, TYPO_HOMOPHONE, TYPO_SHAPE, TYPO_RANDOM, SAME_PHONE }
 
     private record Duplicate(Seeded kind, long original, long copy) {
     }
@@ -207,7 +208,8 @@ public final class DuplicateScanBenchmark {
     private static List<Duplicate> seedDuplicates(DataSource dataSource, BulkLoader.Population population, double share,
                                                   long seed) throws Exception {
         SyntheticCompanies generator = new SyntheticCompanies();
-        SplittableRandom random = new SplittableRandom(seed * 7919 + 13);
+        // a stream of its own, not one of BulkLoader's chunk streams (see DedupBenchmark.checks)
+        SplittableRandom random = new SplittableRandom(seed * 7919 + 13).split();
         int wanted = (int) Math.round(population.size * share);
         List<Duplicate> seeded = new ArrayList<>(wanted);
         Instant now = Instant.parse("2025-11-02T02:00:00Z");
@@ -230,9 +232,14 @@ public final class DuplicateScanBenchmark {
                 String name = switch (kind) {
                     case REGION_MOVED -> SyntheticCompanies.regionMoved(company);
                     case LEGAL_FORM -> SyntheticCompanies.legalFormChanged(company);
-                    case TYPO -> generator.typo(company, random);
+                    case TYPO_HOMOPHONE -> generator.typo(company, SyntheticCompanies.Typo.HOMOPHONE, random);
+                    case TYPO_SHAPE -> generator.typo(company, SyntheticCompanies.Typo.SHAPE, random);
+                    case TYPO_RANDOM -> generator.typo(company, random);
                     case SAME_PHONE -> generator.company(random).name();
                 };
+                if (name == null) {
+                    continue; // no 同音 / 形近 character in this trade name
+                }
                 if (kind == Seeded.SAME_PHONE) {
                     if (population.phones[original] == 0) {
                         continue;
