@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -45,6 +44,7 @@ import io.baobei.registration.RegistrationRepository;
 import io.baobei.registration.RegistrationStatus;
 import io.baobei.registration.RegistrationVariables;
 import io.baobei.support.BaobeiSpringTest;
+import io.baobei.support.EngineClock;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
 
@@ -89,13 +89,13 @@ class AppealProcessTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     @Test
     void anAppealFromTheConflictTaskDismissedClosesTheRegistrationAndTellsTheAppellantWhy() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ClockUtil.setCurrentTime(Date.from(start));
+        EngineClock.set(start);
         String company = Processes.uniqueName("深圳市申诉驳回");
         Long customerId = held(company, TestIdentities.REP_A2, TestIdentities.TEAM_A);
         ProcessInstance instance = conflict(TestIdentities.REP_A1, company);
@@ -316,7 +316,7 @@ class AppealProcessTest {
     @Test
     void anAppealWaitingLongerThanThePolicyIsEscalatedToTheDirectors() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ClockUtil.setCurrentTime(Date.from(start));
+        EngineClock.set(start);
         String company = Processes.uniqueName("佛山市申诉升级");
         held(company, TestIdentities.REP_A2, TestIdentities.TEAM_A);
         ProcessInstance instance = conflict(TestIdentities.REP_A1, company);
@@ -326,10 +326,10 @@ class AppealProcessTest {
         // a director may not decide before the escalation
         assertThatThrownBy(() -> decide(instance, director, "DISMISS", "过早")).isInstanceOf(Exception.class);
 
-        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(48)).minusSeconds(60)));
+        EngineClock.set(start.plus(Duration.ofHours(48)).minusSeconds(60));
         assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().count())
                 .isZero();
-        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(48)).plusSeconds(60)));
+        EngineClock.set(start.plus(Duration.ofHours(48)).plusSeconds(60));
         processes.fireTimer(instance, "BoundaryEvent_AppealOverdue");
         assertThat(instance).isWaitingAt("Task_DecideAppeal", "Task_EscalateAppeal");
         processes.executeJob(instance);

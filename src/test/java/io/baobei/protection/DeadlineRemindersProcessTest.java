@@ -38,6 +38,7 @@ import io.baobei.identity.UserDirectory;
 import io.baobei.notification.NotificationKind;
 import io.baobei.notification.Notifications;
 import io.baobei.support.BaobeiSpringTest;
+import io.baobei.support.EngineClock;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
 
@@ -96,7 +97,7 @@ class DeadlineRemindersProcessTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     @Test
@@ -322,9 +323,9 @@ class DeadlineRemindersProcessTest {
     private void fire(String activityId, Instant at) {
         Job timer = timer(activityId);
         assertThat(timer.getDuedate()).as(activityId).isEqualTo(Date.from(at));
-        ClockUtil.setCurrentTime(Date.from(at.minusSeconds(60)));
+        EngineClock.set(at.minusSeconds(60));
         assertThat(due(activityId)).isEmpty();
-        ClockUtil.setCurrentTime(Date.from(at.plusSeconds(60)));
+        EngineClock.set(at.plusSeconds(60));
         assertThat(due(activityId)).singleElement();
         managementService.executeJob(timer.getId());
     }

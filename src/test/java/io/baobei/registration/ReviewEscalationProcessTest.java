@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +28,7 @@ import io.baobei.identity.IdentityBootstrap;
 import io.baobei.notification.NotificationKind;
 import io.baobei.notification.Notifications;
 import io.baobei.support.BaobeiSpringTest;
+import io.baobei.support.EngineClock;
 import io.baobei.support.Processes;
 import io.baobei.support.TestIdentities;
 
@@ -72,13 +72,13 @@ class ReviewEscalationProcessTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     @Test
     void aReviewWaitingLongerThanThePolicyIsEscalatedToTheDirectorsWhoMayDecideIt() {
         Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        ClockUtil.setCurrentTime(Date.from(start));
+        EngineClock.set(start);
         ProcessInstance instance = processes.submit(TestIdentities.REP_A1,
                 Processes.validForm(Processes.uniqueName("深圳市升级测试")));
         processes.executeJob(instance);
@@ -94,9 +94,9 @@ class ReviewEscalationProcessTest {
                 null, director)).isInstanceOf(BusinessRuleException.class);
 
         // one minute before the deadline the timer is not due; one minute after it is
-        ClockUtil.setCurrentTime(Date.from(start.plus(REVIEW_TIME).minusSeconds(60)));
+        EngineClock.set(start.plus(REVIEW_TIME).minusSeconds(60));
         assertThat(dueTimers(instance)).isEmpty();
-        ClockUtil.setCurrentTime(Date.from(start.plus(REVIEW_TIME).plusSeconds(60)));
+        EngineClock.set(start.plus(REVIEW_TIME).plusSeconds(60));
         List<Job> due = dueTimers(instance);
         assertThat(due).singleElement().extracting(Job::getDuedate).isEqualTo(Date.from(start.plus(REVIEW_TIME)));
         managementService.executeJob(due.get(0).getId());
