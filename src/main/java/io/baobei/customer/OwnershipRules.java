@@ -1,6 +1,5 @@
 package io.baobei.customer;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
+import io.baobei.common.WorkCalendar;
 import io.baobei.identity.Actor;
 
 /**
@@ -28,9 +28,11 @@ class OwnershipRules {
     static final String PUBLICATION = "PoolPublication";
 
     private final DecisionService decisions;
+    private final WorkCalendar calendar;
 
-    OwnershipRules(DecisionService decisions) {
+    OwnershipRules(DecisionService decisions, WorkCalendar calendar) {
         this.decisions = decisions;
+        this.calendar = calendar;
     }
 
     record ClaimLimits(int dailyClaimLimit, int cooldownDays) {
@@ -61,13 +63,8 @@ class OwnershipRules {
         if (delay <= 0) {
             from = leftAt;
         } else {
-            LocalDate day = LocalDate.ofInstant(leftAt, zone);
-            for (int added = 0; added < delay; ) {
-                day = day.plusDays(1);
-                if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                    added++;
-                }
-            }
+            // working days of the team's calendar (weekends, the holidays and make-up days of baobei.calendar)
+            LocalDate day = calendar.plusWorkingDays(LocalDate.ofInstant(leftAt, zone), delay);
             LocalTime time = at == null ? LocalTime.MIDNIGHT : LocalTime.parse(at.toString().strip());
             from = day.atTime(time).atZone(zone).toInstant();
         }

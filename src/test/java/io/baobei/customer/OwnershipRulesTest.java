@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,19 @@ class OwnershipRulesTest {
 
         assertThat(publication.claimableFrom()).isEqualTo(published.atZone(SHANGHAI).toInstant());
         assertThat(publication.drawUntil()).isEqualTo(published.plusMinutes(120).atZone(SHANGHAI).toInstant());
+    }
+
+    @Test
+    void aCustomerLeftOnTheEveOfAHolidayIsPublishedAfterItAndOnAMakeUpWorkingDay() {
+        // baobei.calendar: Thursday 10-01 and Friday 10-02 off, Saturday 10-10 worked instead (调休)
+        OwnershipRules withHolidays = new OwnershipRules(decisions,
+                new io.baobei.common.WorkCalendar(List.of("2026-10-01", "2026-10-02"), List.of("2026-10-10")));
+        assertThat(withHolidays.publication(OwnershipAction.RECLAIMED_EXPIRED, Grade.A,
+                LocalDateTime.parse("2026-09-30T18:00").atZone(SHANGHAI).toInstant(), SHANGHAI).claimableFrom())
+                .isEqualTo(LocalDateTime.parse("2026-10-05T10:00").atZone(SHANGHAI).toInstant());
+        assertThat(withHolidays.publication(OwnershipAction.RELEASED, Grade.B,
+                LocalDateTime.parse("2026-10-09T16:00").atZone(SHANGHAI).toInstant(), SHANGHAI).claimableFrom())
+                .isEqualTo(LocalDateTime.parse("2026-10-10T10:00").atZone(SHANGHAI).toInstant());
     }
 
     @ParameterizedTest
