@@ -9,6 +9,9 @@
 //     shows the assignee and its own "任务已认领" notice), so the form can be filled without a separate 认领 step.
 //     Its "×" stays available to give the task back to the group; a task given back is not claimed again.
 //     Admins are never claimed for: they open tasks to look.
+//  4. A task claimed that way and only looked at goes back to the group when the user moves on to another task or
+//     filter: a manager browsing 待我审核 would otherwise hold every review they opened, hidden from colleagues as
+//     theirs. Touching its form (typing, choosing) or completing it keeps it theirs, as does claiming it by hand.
 // It observes Tasklist's own requests (XMLHttpRequest) and never sends a form itself. No eval, no inline code.
 (function () {
   'use strict';
@@ -192,14 +195,71 @@
     var claim = card.querySelector('[cam-tasklist-task-meta] button.claim');
     if (!visible(claim) || claim.disabled) return;
     attempted[taskId] = true;
+    lookedAt[taskId] = true;
     claim.click();
   }
 
   document.addEventListener('click', function (event) {
     var unclaim = event.target.closest && event.target.closest('[cam-tasklist-task-meta] .unclaim');
     var taskId = openTaskId();
-    if (unclaim && taskId) rememberGivenBack(taskId);
+    if (unclaim && taskId) {
+      rememberGivenBack(taskId);
+      delete lookedAt[taskId];
+    }
   }, true);
+
+  // ---- giving back a task claimed on opening and only looked at ----
+  var me = null;
+  var lookedAt = {}; // tasks claimed on opening whose form has not been touched
+  var shownTask = null;
+
+  function touched(event) {
+    var taskId = openTaskId();
+    if (taskId && event.target.closest && event.target.closest('.task-card .fjs-form')) delete lookedAt[taskId];
+  }
+  document.addEventListener('input', touched, true);
+  document.addEventListener('change', touched, true);
+
+  function engineName() {
+    var match = /\/app\/tasklist\/([^/]+)\//.exec(window.location.pathname);
+    return match ? match[1] : 'default';
+  }
+
+  function csrfToken() {
+    var match = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  // only while it is still this user's: an admin may have given it to someone else meanwhile
+  function giveBackIfMine(taskId) {
+    delete lookedAt[taskId];
+    delete attempted[taskId]; // opened again later, it is claimed again
+    if (!me) return;
+    var url = '/camunda/api/engine/engine/' + encodeURIComponent(engineName()) + '/task/' + encodeURIComponent(taskId);
+    var check = new XMLHttpRequest();
+    open.call(check, 'GET', url);
+    check.setRequestHeader('Accept', 'application/json');
+    check.addEventListener('load', function () {
+      var task = null;
+      try { task = JSON.parse(check.responseText); } catch (e) { task = null; }
+      if (check.status !== 200 || !task || task.assignee !== me) return;
+      var unclaim = new XMLHttpRequest();
+      open.call(unclaim, 'POST', url + '/unclaim');
+      unclaim.setRequestHeader('Accept', 'application/json');
+      var token = csrfToken();
+      if (token) unclaim.setRequestHeader('X-XSRF-TOKEN', token);
+      send.call(unclaim);
+    });
+    send.call(check);
+  }
+
+  function movedOn() {
+    var now = openTaskId();
+    if (now === shownTask) return;
+    var left = shownTask;
+    shownTask = now;
+    if (left && lookedAt[left]) giveBackIfMine(left);
+  }
 
   var request = new XMLHttpRequest();
   open.call(request, 'GET', '/camunda/api/admin/auth/user/default');
@@ -208,6 +268,7 @@
     try {
       var user = JSON.parse(request.responseText);
       admin = (user.authorizedApps || []).indexOf('admin') >= 0;
+      me = user.userId || null;
     } catch (e) {
       admin = true;
     }
@@ -228,6 +289,8 @@
   function start() {
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
     window.addEventListener('hashchange', schedule);
+    window.addEventListener('hashchange', movedOn);
+    shownTask = openTaskId();
     schedule();
   }
 
