@@ -18,7 +18,8 @@ import io.baobei.identity.Actor;
 /**
  * Reads the decisions of processes/OwnershipRules.dmn, which process admins edit in Camunda Modeler: quota,
  * daily claim limit and cooldown per team and role, and when a customer that left its owner is published.
- * (Which claims need approval, PoolClaimApproval, is evaluated by PoolClaimProcess's business-rule task.)
+ * Which claims need approval (PoolClaimApproval) is PoolClaimProcess's business-rule task; it is read here too for
+ * the 公海 page, which asks for a reason where the managers will decide.
  */
 @Component
 class OwnershipRules {
@@ -26,6 +27,8 @@ class OwnershipRules {
     static final String QUOTA = "OwnershipQuota";
     static final String CLAIM_LIMITS = "PoolClaimLimits";
     static final String PUBLICATION = "PoolPublication";
+    /** the decision Task_DecideApproval of PoolClaimProcess evaluates */
+    static final String CLAIM_APPROVAL = "PoolClaimApproval";
 
     private final DecisionService decisions;
     private final WorkCalendar calendar;
@@ -49,6 +52,10 @@ class OwnershipRules {
     ClaimLimits claimLimits(Actor rep) {
         DmnDecisionResultEntries result = evaluate(CLAIM_LIMITS, who(rep));
         return new ClaimLimits(integer(result, "dailyClaimLimit"), integer(result, "cooldownDays"));
+    }
+
+    boolean claimNeedsApproval(Grade grade) {
+        return Boolean.TRUE.equals(evaluate(CLAIM_APPROVAL, Map.<String, Object>of("grade", grade.name())).getEntry("approvalRequired"));
     }
 
     Publication publication(OwnershipAction leaveAction, Grade grade, Instant leftAt, ZoneId zone) {

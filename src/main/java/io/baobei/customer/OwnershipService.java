@@ -185,6 +185,14 @@ public class OwnershipService {
         return Optional.empty();
     }
 
+    /**
+     * Whether a claim of a customer of this grade goes to the claimant's managers: what Task_DecideApproval of
+     * PoolClaimProcess will decide (OwnershipRules.dmn, PoolClaimApproval), asked before the claim by the 公海 page.
+     */
+    public boolean claimNeedsApproval(Grade grade) {
+        return asSystem.call(() -> rules.claimNeedsApproval(grade));
+    }
+
     /** Between publication and the end of the draw window: claims that arrive now are drawn by lot. */
     public boolean inDrawWindow(Customer customer, Instant now) {
         return customer.getStatus() == CustomerStatus.POOL && customer.getDrawUntil() != null

@@ -27,6 +27,7 @@ import io.baobei.customer.Customer;
 import io.baobei.customer.CustomerService;
 import io.baobei.customer.Grade;
 import io.baobei.customer.Industry;
+import io.baobei.customer.OwnershipService;
 import io.baobei.identity.Actor;
 import io.baobei.identity.Role;
 import io.baobei.identity.SitePage;
@@ -46,15 +47,15 @@ class PoolPageController {
     private final CustomerService customers;
     private final PoolClaimRequests requests;
     private final UserDirectory directory;
-    private final PoolClaimApproval approval;
+    private final OwnershipService ownership;
     private final Clock clock;
 
     PoolPageController(CustomerService customers, PoolClaimRequests requests, UserDirectory directory,
-                       PoolClaimApproval approval, Clock clock) {
+                       OwnershipService ownership, Clock clock) {
         this.customers = customers;
         this.requests = requests;
         this.directory = directory;
-        this.approval = approval;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -88,7 +89,7 @@ class PoolPageController {
             Instant now = Instant.now(clock);
             Map<Grade, Boolean> approval = new EnumMap<>(Grade.class);
             model.addAttribute("rows", found.getContent().stream().map(c -> row(PoolController.PoolEntry.of(c), now,
-                    approval.computeIfAbsent(c.getGrade(), this.approval::needed))).toList());
+                    approval.computeIfAbsent(c.getGrade(), ownership::claimNeedsApproval))).toList());
             model.addAttribute("page", found);
         } catch (InvalidInputException e) {
             model.addAttribute("rows", List.of());

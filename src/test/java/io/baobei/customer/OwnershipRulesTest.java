@@ -111,6 +111,11 @@ class OwnershipRulesTest {
     }
 
     @Test
+    void byDefaultOnlyAGradeAClaimGoesToTheManagers() {
+        assertThat(java.util.Arrays.stream(Grade.values()).filter(ownership::claimNeedsApproval)).containsExactly(Grade.A);
+    }
+
+    @Test
     void aCustomerLeftOnTheEveOfAHolidayIsPublishedAfterItAndOnAMakeUpWorkingDay() {
         // baobei.calendar: Thursday 10-01 and Friday 10-02 off, Saturday 10-10 worked instead (调休)
         OwnershipRules withHolidays = new OwnershipRules(decisions,
