@@ -271,10 +271,7 @@ public class RegistrationService {
      * For the submitter's 报备未通过 task: a registration the manager rejected, or one the manager approved and the
      * ownership rules then refused. Nothing beyond the decision and its reason.
      */
-    @Transactional(readOnly = true)
-    public Rejection rejection(Long registrationId, String processInstanceId) {
-        Registration registration = inProcess(registrationId, processInstanceId, RegistrationStatus.REJECTED,
-                RegistrationStatus.REFUSED);
+    public static Rejection rejection(Registration registration) {
         boolean byRules = registration.getStatus() == RegistrationStatus.REFUSED;
         return new Rejection(registration.getDecidedBy(), byRules ? registration.getUpdatedAt() : registration.getDecidedAt(),
                 byRules, byRules ? registration.getRefusalReason() : registration.getDecisionReason());

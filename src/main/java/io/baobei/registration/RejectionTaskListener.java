@@ -36,8 +36,9 @@ public class RejectionTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        RegistrationService.Rejection rejection = service.rejection(registrationId(task.getExecution()),
-                task.getProcessInstanceId());
+        Registration registration = service.inProcess(registrationId(task.getExecution()), task.getProcessInstanceId(),
+                RegistrationStatus.REJECTED, RegistrationStatus.REFUSED);
+        RegistrationService.Rejection rejection = RegistrationService.rejection(registration);
         String manager = rejection.decidedBy() == null ? "" : directory.name(rejection.decidedBy());
         String when = rejection.decidedAt() == null ? "" : DisplayTimes.minute(rejection.decidedAt(), clock) + " ";
         String notice = rejection.refusedByRules()
@@ -45,8 +46,6 @@ public class RejectionTaskListener implements TaskListener {
                 : "主管 " + manager + " 于 " + when + "驳回了这份报备。";
         task.setVariableLocal(DECISION_NOTICE, notice);
         task.setVariableLocal(REJECTION_REASON, rejection.reason() == null ? "（未填写原因）" : rejection.reason());
-        Registration registration = service.inProcess(registrationId(task.getExecution()), task.getProcessInstanceId(),
-                RegistrationStatus.REJECTED, RegistrationStatus.REFUSED);
         // the form offers 申诉 only for a rejection as a duplicate of a SUSPECT match; the appeal's first step checks again
         task.setVariableLocal(APPEALABLE, appeals.isAppealableRejection(registration));
         notices.rejected(registration, task.getId());
