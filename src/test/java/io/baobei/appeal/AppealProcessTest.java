@@ -217,11 +217,7 @@ class AppealProcessTest {
                 .noneSatisfy(m -> assertThat(m.customerId()).isEqualTo(customerId));
 
         // and the review approves it as a new customer
-        Task review = task(instance);
-        processes.asUser(TestIdentities.MGR_A, () -> {
-            taskService.claim(review.getId(), TestIdentities.MGR_A);
-            taskService.complete(review.getId(), Map.of(RegistrationVariables.REVIEW_DECISION, "APPROVE"));
-        });
+        review(instance, "APPROVE", null, false);
         processes.executeJob(instance);
         assertThat(instance).isEnded().hasPassed("EndEvent_Approved");
         Long newCustomer = registrationOf(instance).getCustomerId();
@@ -250,11 +246,7 @@ class AppealProcessTest {
         appeal(instance, "对方只是与我们共用代理商的电话", null);
         decide(instance, TestIdentities.MGR_A, "NOT_SAME", "名称、地址都不同，只是电话相同");
         assertThat(instance).isWaitingAt("Task_ReviewRegistration");
-        Task review = task(instance);
-        processes.asUser(TestIdentities.MGR_A, () -> {
-            taskService.claim(review.getId(), TestIdentities.MGR_A);
-            taskService.complete(review.getId(), Map.of(RegistrationVariables.REVIEW_DECISION, "APPROVE"));
-        });
+        review(instance, "APPROVE", null, false);
         processes.executeJob(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Approved");
